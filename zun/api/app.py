@@ -1,0 +1,55 @@
+"""The zun-api WSGI application."""
+
+import os
+import sys
+
+from oslo_config import cfg
+from oslo_log import log as logging
+from paste import deploy
+import pecan
+
+from zun.api import hooks
+from zun.api.controllers import root
+
+CONF = cfg.CONF
+LOG = logging.getLogger(__name__)
+
+PASTE_FILE = 'api-paste.ini'
+
+
+def setup_app():
+    """Return the Pecan application, without middleware."""
+    return pecan.make_app(
+        root.RootController(),
+        hooks=[hooks.ContextHook(), hooks.ComputeAPIHook(),
+               hooks.ErrorHook()],
+        force_canonical=False,
+        guess_content_type_from_ext=False,
+        debug=False)
+
+
+def app_factory(global_config, **local_config):
+    return setup_app()
+
+
+def _paste_file():
+    configured = CONF.api.api_paste_config
+    candidates = [
+        CONF.find_file(configured),
+        configured if os.path.isabs(configured) else None,
+        os.path.join(os.path.dirname(__file__), '..', '..', 'etc', 'zun',
+                     PASTE_FILE),
+        os.path.join(sys.prefix, 'etc', 'zun', PASTE_FILE),
+    ]
+    for path in candidates:
+        if path and os.path.isfile(path):
+            return os.path.abspath(path)
+    raise cfg.ConfigFilesNotFoundError([configured])
+
+
+def load_app():
+    """Return the WSGI application with the middleware of api-paste.ini."""
+    path = _paste_file()
+    pipeline = 'zun-api-%s' % CONF.api.auth_strategy
+    LOG.info('Loading pipeline %s of %s', pipeline, path)
+    return deploy.loadapp('config:%s' % path, name=pipeline)

@@ -1,0 +1,101 @@
+"""The one place where exceptions become HTTP error responses.
+
+Every error body has Zun's shape::
+
+    {"errors": [{"request_id": ..., "code": ..., "status": ...,
+                 "title": ..., "detail": ..., "links": []}]}
+
+A 5xx caused by an unexpected exception shows only the request ID; the
+traceback goes to the service log under that ID.
+"""
+
+import re
+
+from oslo_log import log as logging
+from oslo_serialization import jsonutils
+import webob
+import webob.exc
+
+from zun.api import versions
+from zun.common import exception
+
+LOG = logging.getLogger(__name__)
+
+# Exception families and their HTTP status, most specific first.
+_STATUS_BY_FAMILY = (
+    (exception.RequestEntityTooLarge, 413),
+    (exception.UnsupportedMediaType, 415),
+    (exception.NotAcceptable, 406),
+    (exception.Invalid, 400),
+    (exception.Forbidden, 403),
+    (exception.NotFound, 404),
+    (exception.Conflict, 409),
+    (exception.ServiceUnavailable, 503),
+)
+
+
+def status_for(exc):
+    """Return the HTTP status for a zun exception; 500 when unmapped."""
+    for family, status in _STATUS_BY_FAMILY:
+        if isinstance(exc, family):
+            return status
+    return 500
+
+
+def _code(exc):
+    name = re.sub(r'(?<!^)(?=[A-Z])', '-', type(exc).__name__).lower()
+    return 'container.%s' % name
+
+
+def error_response(status, title, detail, code, request_id, extra=None):
+    """Return a webob Response with Zun's error body."""
+    entry = {
+        'request_id': request_id or '',
+        'code': code,
+        'status': status,
+        'title': title,
+        'detail': detail,
+        'links': [],
+    }
+    entry.update(extra or {})
+    response = webob.Response(status=status,
+                              content_type='application/json',
+                              charset='UTF-8')
+    response.text = jsonutils.dumps({'errors': [entry]})
+    return response
+
+
+def internal_error_response(request_id):
+    """Return the 500 response, which shows nothing but the request ID."""
+    detail = ('The server failed to complete the request. The request ID '
+              '%s identifies the failure in the service log.' % request_id)
+    return error_response(500, 'Internal Server Error', detail,
+                          'container.internal-server-error', request_id)
+
+
+def response_for(exc, request_id):
+    """Return the error response for any exception raised by a request."""
+    if isinstance(exc, exception.ZunException):
+        status = status_for(exc)
+        if status >= 500 and not isinstance(exc,
+                                            exception.ServiceUnavailable):
+            LOG.error('Request %s failed: %s', request_id,
+                      exc.format_message())
+            return internal_error_response(request_id)
+        message = exc.format_message()
+        extra = None
+        if isinstance(exc, exception.NotAcceptable):
+            extra = {'min_version': str(versions.MIN_VERSION),
+                     'max_version': str(versions.MAX_VERSION)}
+        return error_response(status, message, message, _code(exc),
+                              request_id, extra)
+    if isinstance(exc, webob.exc.HTTPException) and exc.code < 500:
+        detail = exc.detail or exc.explanation or exc.title
+        code = 'container.%s' % exc.title.lower().replace(' ', '-')
+        response = error_response(exc.code, exc.title, detail, code,
+                                  request_id)
+        if exc.headers.get('Allow'):
+            response.headers['Allow'] = exc.headers['Allow']
+        return response
+    LOG.error('Unexpected error in request %s', request_id, exc_info=exc)
+    return internal_error_response(request_id)

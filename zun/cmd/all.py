@@ -1,0 +1,56 @@
+"""zun-all: API and compute in one process, for a single machine.
+
+It uses the same code paths as separate zun-api and zun-compute processes,
+with oslo.messaging's in-process ``fake://`` transport and, by default,
+SQLite. The database schema is upgraded on start.
+"""
+
+import os
+import sys
+
+from oslo_config import cfg
+from oslo_log import log as logging
+
+from zun.api import app
+from zun.cmd import compute as compute_cmd
+from zun.common import rpc
+from zun.common import service
+from zun.common import wsgi_server
+from zun.compute import service as compute_service
+from zun.db import migration
+
+CONF = cfg.CONF
+LOG = logging.getLogger(__name__)
+
+IN_PROCESS_TRANSPORT = 'fake://'
+
+
+def _prepare_state_path():
+    connection = CONF.database.connection or ''
+    if connection.startswith('sqlite:///'):
+        directory = os.path.dirname(connection[len('sqlite:///'):])
+        if directory:
+            os.makedirs(directory, exist_ok=True)
+
+
+def main():
+    service.prepare_service(sys.argv)
+    if not CONF.transport_url:
+        CONF.set_default('transport_url', IN_PROCESS_TRANSPORT)
+    _prepare_state_path()
+    migration.upgrade('head')
+    rpc.init(CONF)
+    compute = compute_service.ComputeService()
+    compute.start()
+    server = wsgi_server.Server(app.load_app(), CONF.api.host_ip,
+                                CONF.api.port, threads=CONF.api.max_threads,
+                                name='zun-all')
+    server.serve_in_thread()
+    LOG.info('zun-all is serving on %s:%d', CONF.api.host_ip,
+             CONF.api.port)
+    try:
+        compute_cmd.wait_for_signal()
+    finally:
+        server.stop()
+        compute.stop()
+        rpc.cleanup()

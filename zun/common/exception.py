@@ -1,0 +1,173 @@
+"""Domain exceptions of zun.
+
+The tree has a few families (Invalid, NotFound, Conflict, Forbidden, ...) and
+no HTTP knowledge: ``zun.api.errors`` maps each family to a status code.
+Each exception formats ``msg_fmt`` with its keyword arguments. The arguments
+are kept in ``kwargs`` so that oslo.messaging can send the exception back to
+the caller of an RPC request and rebuild it there.
+"""
+
+from oslo_log import log as logging
+
+LOG = logging.getLogger(__name__)
+
+
+class ZunException(Exception):
+    """Base class of every zun exception."""
+
+    msg_fmt = 'An unknown error occurred.'
+
+    def __init__(self, message=None, **kwargs):
+        self.kwargs = kwargs
+        if message is None:
+            try:
+                message = self.msg_fmt % kwargs
+            except (KeyError, TypeError):
+                LOG.exception('Exception message format failed for %s '
+                              'with arguments %s', type(self).__name__,
+                              kwargs)
+                message = self.msg_fmt
+        self.message = str(message)
+        super().__init__(self.message)
+
+    def __str__(self):
+        return self.message
+
+    def format_message(self):
+        return self.message
+
+
+# --- 400 family: the request is invalid.
+
+class Invalid(ZunException):
+    msg_fmt = 'Invalid request: %(detail)s'
+
+
+class InvalidParameterValue(Invalid):
+    msg_fmt = "Invalid value for '%(field)s': %(detail)s"
+
+
+class InvalidParamInVersion(Invalid):
+    msg_fmt = ("'%(field)s' is not supported at microversion %(version)s; "
+               "it needs microversion %(min_version)s or later.")
+
+
+class UnknownParameters(Invalid):
+    msg_fmt = 'Unknown parameters: %(names)s.'
+
+
+class MalformedRequestBody(Invalid):
+    msg_fmt = 'Malformed request body: %(detail)s'
+
+
+class InvalidUUID(Invalid):
+    msg_fmt = "'%(value)s' is not a valid UUID."
+
+
+# --- 403 family: the caller may not do this.
+
+class Forbidden(ZunException):
+    msg_fmt = 'Forbidden.'
+
+
+class PolicyNotAuthorized(Forbidden):
+    msg_fmt = "Policy doesn't allow %(action)s to be performed."
+
+
+# --- 404 family: something named in the request does not exist.
+
+class NotFound(ZunException):
+    msg_fmt = 'Resource not found.'
+
+
+class ContainerNotFound(NotFound):
+    msg_fmt = 'Container %(container)s could not be found.'
+
+
+class ContainerActionNotFound(NotFound):
+    msg_fmt = ('Action %(request_id)s of container %(container)s could '
+               'not be found.')
+
+
+class ComputeNodeNotFound(NotFound):
+    msg_fmt = 'Compute node %(host)s could not be found.'
+
+
+class ServiceNotFound(NotFound):
+    msg_fmt = 'Service %(binary)s on host %(host)s could not be found.'
+
+
+class ImageNotFound(NotFound):
+    msg_fmt = 'Image %(image)s could not be found: %(detail)s'
+
+
+class MarkerNotFound(NotFound):
+    msg_fmt = 'Marker %(marker)s could not be found.'
+
+
+# --- 409 family: the request conflicts with the current state.
+
+class Conflict(ZunException):
+    msg_fmt = 'Conflict: %(detail)s'
+
+
+class ContainerAlreadyExists(Conflict):
+    msg_fmt = ("A container named '%(name)s' already exists in project "
+               "%(project_id)s.")
+
+
+class InvalidStateException(Conflict):
+    msg_fmt = 'Cannot %(action)s container %(id)s in %(actual_state)s state.'
+
+
+class ContainerBusy(Conflict):
+    msg_fmt = ('Cannot %(action)s container %(id)s while it is %(task_state)s;'
+               ' retry when the running operation has finished.')
+
+
+class ServiceAlreadyExists(Conflict):
+    msg_fmt = 'Service %(binary)s on host %(host)s already exists.'
+
+
+# --- 406 and 415: content negotiation.
+
+class NotAcceptable(ZunException):
+    msg_fmt = 'Not acceptable: %(detail)s'
+
+
+class UnsupportedMediaType(ZunException):
+    msg_fmt = ("Unsupported content type %(content_type)s: the request "
+               "body must be JSON (Content-Type: application/json).")
+
+
+class RequestEntityTooLarge(ZunException):
+    msg_fmt = 'The request body is larger than %(limit)d bytes.'
+
+
+# --- Failures of the service or of the engine it drives.
+
+class ServiceUnavailable(ZunException):
+    msg_fmt = 'Service unavailable: %(detail)s'
+
+
+class ContainerHostNotUp(ServiceUnavailable):
+    msg_fmt = ('The compute service on host %(host)s of container '
+               '%(container)s is down.')
+
+
+class NoValidHost(ZunException):
+    msg_fmt = 'There are not enough hosts available: %(reason)s'
+
+
+class DockerError(ZunException):
+    msg_fmt = 'Docker engine error: %(error_msg)s'
+
+
+class ContainerEngineConflict(Conflict):
+    """The engine rejected an action because of the container's state."""
+
+    msg_fmt = 'The container engine rejected the request: %(detail)s'
+
+
+class ImagePullFailed(ZunException):
+    msg_fmt = 'Failed to pull image %(image)s: %(detail)s'

@@ -1,0 +1,112 @@
+"""The compute manager: the RPC endpoint of zun-compute."""
+
+from oslo_config import cfg
+from oslo_log import log as logging
+import oslo_messaging as messaging
+
+from zun.common import consts
+from zun.common import exception
+from zun.compute import tasks
+from zun.container import driver as container_driver
+
+CONF = cfg.CONF
+LOG = logging.getLogger(__name__)
+
+# Seconds that a delete with ``stop`` waits before it kills the container.
+DELETE_STOP_TIMEOUT = 10
+
+
+class Manager:
+    """Runs container requests on this host's engine.
+
+    Each public method is an RPC method of ``zun.compute.rpcapi.API``. The
+    API has already claimed the container (set its task_state); the manager
+    runs the work under the container's lock and clears task_state at the
+    end, in every outcome.
+    """
+
+    target = messaging.Target(version='1.0')
+
+    def __init__(self, driver=None):
+        self.driver = driver or container_driver.load_container_driver()
+
+    # --- create
+
+    def container_create(self, context, container, run):
+        LOG.debug('Creating container %s (run=%s)', container.uuid, run)
+        with tasks.container_task(context, container,
+                                  'compute_container_create',
+                                  tasks.fail_container):
+            self._create(context, container)
+            if run:
+                self._start(context, container)
+
+    def _create(self, context, container):
+        container.task_state = consts.IMAGE_PULLING
+        container.save(context)
+        image_id = self.driver.pull_image(context, container.image,
+                                          container.image_pull_policy)
+        container.task_state = consts.CONTAINER_CREATING
+        container.save(context)
+        self.driver.create(context, container, image_id)
+        container.status_reason = None
+        container.save(context)
+        LOG.info('Created container %s', container.uuid)
+
+    # --- start and stop
+
+    def _start(self, context, container):
+        container.task_state = consts.CONTAINER_STARTING
+        container.save(context)
+        self.driver.start(context, container)
+        container.status_reason = None
+        container.save(context)
+        LOG.info('Started container %s', container.uuid)
+
+    def container_start(self, context, container):
+        LOG.debug('Starting container %s', container.uuid)
+        with tasks.container_task(context, container,
+                                  'compute_container_start',
+                                  tasks.fail_container):
+            self._start(context, container)
+
+    def container_stop(self, context, container, timeout):
+        LOG.debug('Stopping container %s (timeout=%s)', container.uuid,
+                  timeout)
+        with tasks.container_task(context, container,
+                                  'compute_container_stop',
+                                  tasks.keep_engine_status(self.driver)):
+            self.driver.stop(context, container, timeout)
+            container.status_reason = None
+            container.save(context)
+            LOG.info('Stopped container %s', container.uuid)
+
+    # --- delete
+
+    def container_delete(self, context, container, force, stop):
+        LOG.debug('Deleting container %s (force=%s, stop=%s)',
+                  container.uuid, force, stop)
+        with tasks.container_task(context, container,
+                                  'compute_container_delete',
+                                  tasks.fail_container) as task:
+            self._delete(context, container, force, stop)
+            container.destroy(context)
+            task.destroyed = True
+            LOG.info('Deleted container %s', container.uuid)
+
+    def _delete(self, context, container, force, stop):
+        if stop and not force and container.container_id:
+            try:
+                self.driver.stop(context, container, DELETE_STOP_TIMEOUT)
+            except exception.ZunException as exc:
+                LOG.warning('Stopping container %s before its delete '
+                            'failed: %s', container.uuid,
+                            tasks.error_message(exc))
+        try:
+            self.driver.delete(context, container, force=force or stop)
+        except exception.ZunException as exc:
+            if not force:
+                raise
+            LOG.warning('Ignoring the engine error on the forced delete '
+                        'of container %s: %s', container.uuid,
+                        tasks.error_message(exc))

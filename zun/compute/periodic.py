@@ -1,0 +1,89 @@
+"""Periodic work of zun-compute: state sync and resource reports."""
+
+from oslo_config import cfg
+from oslo_log import log as logging
+
+from zun.common import consts
+from zun.common import context as zun_context
+from zun.objects import compute_node
+from zun.objects import container as container_obj
+
+CONF = cfg.CONF
+LOG = logging.getLogger(__name__)
+
+# Statuses that belong to a step in progress, which the sync leaves alone.
+_TRANSIENT = (consts.CREATING, consts.DELETING, consts.REBUILDING)
+
+
+def _sync_one(context, container, engine_entry):
+    """Copy the engine's state of one container into its row."""
+    old_status = container.status
+    if engine_entry is None:
+        if container.auto_remove:
+            container.status = consts.DELETED
+            container.status_reason = None
+        else:
+            container.status = consts.ERROR
+            container.status_reason = 'No such container'
+        container.status_detail = None
+    else:
+        container.status = engine_entry.status
+        container.status_detail = engine_entry.status_detail
+        if container.status != old_status:
+            container.status_reason = None
+    if not container.obj_what_changed():
+        return False
+    # Write only when no task has claimed the container since it was read,
+    # so a sync never overwrites the result of a running action.
+    written = container.save_if({'task_state': None, 'status': old_status},
+                                context)
+    if written and container.status != old_status:
+        LOG.info('Container %s changed from %s to %s on the engine',
+                 container.uuid, old_status, container.status)
+    return written
+
+
+def sync_container_states(driver, host):
+    """Copy the engine's container states into the database.
+
+    One list call to the engine serves every container of the host.
+    :returns: the number of containers whose row changed.
+    """
+    context = zun_context.get_admin_context()
+    engine = {entry.uuid: entry for entry in driver.list(context)}
+    changed = 0
+    for container in container_obj.Container.list_by_host(context, host):
+        if (container.task_state is not None
+                or container.status in _TRANSIENT
+                or not container.container_id):
+            continue
+        if _sync_one(context, container, engine.get(container.uuid)):
+            changed += 1
+    return changed
+
+
+def report_resources(driver, host):
+    """Write the host's resources into its compute node record."""
+    context = zun_context.get_admin_context()
+    info = driver.get_host_info()
+    containers = container_obj.Container.list_by_host(context, host)
+    counts = {}
+    for container in containers:
+        counts[container.status] = counts.get(container.status, 0) + 1
+    mem_used = sum(container.memory or 0 for container in containers)
+    values = dict(
+        info,
+        mem_used=mem_used,
+        mem_free=max(info['mem_total'] - mem_used, 0),
+        mem_available=max(info['mem_total'] - mem_used, 0),
+        cpu_used=sum(container.cpu or 0 for container in containers),
+        total_containers=len(containers),
+        running_containers=counts.get(consts.RUNNING, 0),
+        paused_containers=counts.get(consts.PAUSED, 0),
+        stopped_containers=counts.get(consts.STOPPED, 0),
+        disk_quota_supported=False,
+    )
+    node = compute_node.ComputeNode.report(context, host, values)
+    LOG.debug('Reported resources of host %s: %d CPUs, %d MiB memory',
+              host, node.cpus, node.mem_total)
+    return node

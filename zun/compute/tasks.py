@@ -1,0 +1,117 @@
+"""Bookkeeping around each step that zun-compute runs on a container."""
+
+import contextlib
+import sys
+
+from oslo_concurrency import lockutils
+from oslo_log import log as logging
+
+from zun.common import consts
+from zun.common import exception
+from zun.objects import container_action
+
+LOG = logging.getLogger(__name__)
+
+LOCK_PREFIX = 'zun-container-'
+
+
+def container_lock(container_uuid):
+    """Return the lock that serializes the steps on one container."""
+    return lockutils.lock(LOCK_PREFIX + container_uuid)
+
+
+def error_message(exc):
+    """Return the text of ``exc`` that a user may read in status_reason."""
+    if isinstance(exc, exception.ZunException):
+        return exc.format_message()
+    return '%s: %s' % (type(exc).__name__, exc)
+
+
+class Task:
+    """State of one running step, shared with the code inside it."""
+
+    def __init__(self, context, container):
+        self.context = context
+        self.container = container
+        self.destroyed = False
+
+
+def _start_event(context, container, event_name):
+    try:
+        return container_action.ContainerActionEvent.event_start(
+            context, container.uuid, event_name)
+    except exception.ContainerActionNotFound:
+        # Work that no API request started, such as a retry after a
+        # restart, has no action to attach the event to.
+        LOG.debug('No action of request %s on container %s to record '
+                  'event %s in', context.request_id, container.uuid,
+                  event_name)
+        return None
+
+
+def _clear_task_state(task, failed):
+    container = task.container
+    container.task_state = None
+    try:
+        container.save(task.context)
+    except exception.ContainerNotFound:
+        LOG.info('Container %s was deleted while a task ran on it',
+                 container.uuid)
+        return
+    container_action.ContainerAction.action_finish(
+        task.context, container.uuid, failed=failed)
+
+
+@contextlib.contextmanager
+def container_task(context, container, event_name, on_failure):
+    """Run one step on a container and record how it went.
+
+    The step runs under the container's lock with an action event around
+    it. Whatever happens, task_state is cleared and the action finished
+    afterwards, unless the step set ``task.destroyed``. A failure is
+    absorbed after ``on_failure(task, exc)`` has set the status and reason,
+    because the caller of a cast is gone and the status is what users read.
+    """
+    with container_lock(container.uuid):
+        task = Task(context, container)
+        event = _start_event(context, container, event_name)
+        failed = False
+        try:
+            yield task
+        except Exception as exc:
+            failed = True
+            LOG.error('%s failed for container %s: %s', event_name,
+                      container.uuid, error_message(exc))
+            if event is not None:
+                event.finish(exc, sys.exc_info()[2])
+            on_failure(task, exc)
+        else:
+            if event is not None:
+                event.finish()
+        finally:
+            if not task.destroyed:
+                _clear_task_state(task, failed)
+
+
+def fail_container(task, exc):
+    """Mark the container as Error with the failure as its reason."""
+    task.container.status = consts.ERROR
+    task.container.status_reason = error_message(exc)
+
+
+def keep_engine_status(driver):
+    """Return a failure handler that reads the status back from the engine.
+
+    A failed stop or start leaves the container in whatever state the engine
+    has; the handler records that state and the failure as the reason.
+    """
+    def on_failure(task, exc):
+        reason = error_message(exc)
+        try:
+            driver.show(task.context, task.container)
+        except Exception as show_exc:
+            LOG.warning('Cannot read the state of container %s from the '
+                        'engine: %s', task.container.uuid,
+                        error_message(show_exc))
+        task.container.status_reason = reason
+    return on_failure

@@ -1,0 +1,91 @@
+"""Options of the REST API service, in the [api] group."""
+
+from oslo_config import cfg
+
+api_group = cfg.OptGroup(
+    name='api',
+    title='Options for the zun-api service')
+
+api_opts = [
+    cfg.HostAddressOpt(
+        'host_ip',
+        default='127.0.0.1',
+        help="""
+IP address or host name on which zun-api listens.
+
+Possible values:
+
+* An IPv4 or IPv6 address, or a host name. ``0.0.0.0`` listens on every
+  IPv4 interface.
+"""),
+    cfg.PortOpt(
+        'port',
+        default=9517,
+        help='TCP port on which zun-api listens.'),
+    cfg.IntOpt(
+        'workers',
+        min=1,
+        help="""
+Number of zun-api worker processes.
+
+Possible values:
+
+* Unset: one worker per CPU.
+* A positive integer.
+
+Each worker serves requests with ``max_threads`` threads.
+"""),
+    cfg.IntOpt(
+        'max_threads',
+        default=16,
+        min=1,
+        help='Number of threads that serve requests in each API worker.'),
+    cfg.IntOpt(
+        'max_limit',
+        default=1000,
+        min=1,
+        help="""
+Maximum number of items that one list request returns.
+
+A larger ``limit`` in a request is lowered to this value; a client pages
+through longer lists with the ``next`` link.
+"""),
+    cfg.StrOpt(
+        'api_paste_config',
+        default='api-paste.ini',
+        help="""
+Paste deployment file that defines the zun-api middleware pipeline.
+
+A relative path is looked up next to the configuration files and in
+``etc/zun`` of the installed package.
+"""),
+    cfg.StrOpt(
+        'auth_strategy',
+        default='keystone',
+        choices=[
+            ('keystone', 'Validate tokens with keystonemiddleware auth_token; '
+                         'configure it in [keystone_authtoken].'),
+            ('noauth', 'Accept every request without a token, as an '
+                       'administrator; for a single machine on loopback '
+                       'only.'),
+        ],
+        help='How zun-api authenticates requests.'),
+    cfg.IntOpt(
+        'max_request_body_size',
+        default=1024 * 1024,
+        min=1024,
+        help="""
+Maximum size of a request body, in bytes.
+
+A larger body is rejected with 413 before it is parsed.
+"""),
+]
+
+
+def register_opts(conf):
+    conf.register_group(api_group)
+    conf.register_opts(api_opts, group=api_group)
+
+
+def list_opts():
+    return {api_group: api_opts}

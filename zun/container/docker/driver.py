@@ -1,0 +1,297 @@
+"""Container driver for the Docker engine, through the docker SDK."""
+
+import contextlib
+import functools
+import os
+import platform
+import threading
+
+import docker
+from docker import errors as docker_errors
+from docker import utils as docker_utils
+from oslo_config import cfg
+from oslo_log import log as logging
+from oslo_utils import uuidutils
+
+from zun.common import consts
+from zun.common import exception
+from zun.container import driver
+from zun.container.docker import states
+
+CONF = cfg.CONF
+LOG = logging.getLogger(__name__)
+
+MIB = 1024 * 1024
+GIB = 1024 * MIB
+CPU_PERIOD = 100000
+DEFAULT_TAG = 'latest'
+
+
+def engine_name(container):
+    """Return the engine-side name of a zun container."""
+    return consts.NAME_PREFIX + container.uuid
+
+
+def uuid_from_engine_names(names):
+    """Return the zun UUID in an engine list entry's names, or None."""
+    for name in names or ():
+        name = name.lstrip('/')
+        if name.startswith(consts.NAME_PREFIX):
+            candidate = name[len(consts.NAME_PREFIX):]
+            if uuidutils.is_uuid_like(candidate):
+                return candidate
+    return None
+
+
+def split_image(image):
+    """Split an image reference into repository and tag (or digest)."""
+    repo, tag = docker_utils.parse_repository_tag(image)
+    return repo, tag or DEFAULT_TAG
+
+
+def _explanation(exc):
+    return (getattr(exc, 'explanation', None) or str(exc)).strip()
+
+
+def translate_errors(func):
+    """Turn docker SDK errors into zun's domain exceptions."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except docker_errors.APIError as exc:
+            if exc.status_code == 409:
+                raise exception.ContainerEngineConflict(
+                    detail=_explanation(exc))
+            raise exception.DockerError(error_msg=_explanation(exc))
+        except docker_errors.DockerException as exc:
+            raise exception.DockerError(error_msg=str(exc))
+    return wrapper
+
+
+class DockerDriver(driver.ContainerDriver):
+    """Runs containers on the local Docker engine."""
+
+    def __init__(self):
+        self._local = threading.local()
+
+    @contextlib.contextmanager
+    def _client(self):
+        # The SDK client keeps a requests session, which one thread at a
+        # time may use, so each thread gets its own.
+        client = getattr(self._local, 'client', None)
+        if client is None:
+            client = docker.APIClient(
+                base_url=CONF.docker.api_url,
+                version=CONF.docker.docker_remote_api_version,
+                timeout=CONF.docker.default_timeout)
+            self._local.client = client
+        yield client
+
+    # --- images
+
+    def _image_present(self, client, reference):
+        try:
+            return client.inspect_image(reference)['Id']
+        except docker_errors.ImageNotFound:
+            return None
+        except docker_errors.NotFound:
+            return None
+
+    def _pull(self, client, repo, tag, reference):
+        LOG.info('Pulling image %s', reference)
+        try:
+            stream = client.pull(repo, tag=tag, stream=True, decode=True)
+            for message in stream:
+                if 'error' in message:
+                    raise exception.ImagePullFailed(
+                        image=reference, detail=message['error'])
+        except docker_errors.APIError as exc:
+            raise exception.ImagePullFailed(image=reference,
+                                            detail=_explanation(exc))
+        except docker_errors.DockerException as exc:
+            raise exception.ImagePullFailed(image=reference, detail=str(exc))
+        image_id = self._image_present(client, reference)
+        if image_id is None:
+            raise exception.ImagePullFailed(
+                image=reference, detail='the image is missing after the pull')
+        return image_id
+
+    @translate_errors
+    def pull_image(self, context, image, pull_policy):
+        repo, tag = split_image(image)
+        separator = '@' if tag.startswith('sha256:') else ':'
+        reference = '%s%s%s' % (repo, separator, tag)
+        with self._client() as client:
+            present = self._image_present(client, reference)
+            if pull_policy == consts.PULL_NEVER:
+                if present is None:
+                    raise exception.ImageNotFound(
+                        image=reference,
+                        detail='it is not on the host and the pull policy '
+                               'is never')
+                return present
+            if pull_policy == consts.PULL_IF_NOT_PRESENT and present:
+                return present
+            if pull_policy is None and tag != DEFAULT_TAG and present:
+                return present
+            try:
+                return self._pull(client, repo, tag, reference)
+            except exception.ImagePullFailed as exc:
+                if pull_policy is None and present:
+                    # Without an explicit policy, a local copy beats a
+                    # registry that cannot be reached.
+                    LOG.warning('Using the local copy of image %s: %s',
+                                reference, exc)
+                    return present
+                raise
+
+    # --- containers
+
+    def _host_config(self, client, container):
+        config = {
+            'mem_limit': container.memory * MIB if container.memory else None,
+            'cpu_period': CPU_PERIOD if container.cpu else None,
+            'cpu_quota': int(container.cpu * CPU_PERIOD)
+            if container.cpu else None,
+            'cpu_shares': int(container.cpu * 1024) if container.cpu else None,
+            'auto_remove': bool(container.auto_remove),
+            'privileged': bool(container.privileged),
+        }
+        if container.restart_policy:
+            policy = dict(container.restart_policy)
+            retries = int(policy.get('MaximumRetryCount') or 0)
+            config['restart_policy'] = {
+                'Name': policy.get('Name', 'no'),
+                'MaximumRetryCount': retries}
+        if container.runtime:
+            config['runtime'] = container.runtime
+        return client.create_host_config(
+            **{key: value for key, value in config.items()
+               if value is not None})
+
+    @staticmethod
+    def _healthcheck(container):
+        check = container.healthcheck
+        if not check:
+            return None
+        seconds = {key: int(check[key] * 1e9)
+                   for key in ('interval', 'timeout') if check.get(key)}
+        result = {'test': ['CMD-SHELL', check.get('test')]}
+        result.update(seconds)
+        if check.get('retries') is not None:
+            result['retries'] = int(check['retries'])
+        return result
+
+    def _apply_inspect(self, container, info):
+        state = info.get('State') or {}
+        container.container_id = info.get('Id')
+        container.status = states.status_from_state(state.get('Status'))
+        container.status_detail = states.status_detail_from_inspect(state)
+        container.started_at = states.started_at_from_inspect(state)
+        if state.get('Error'):
+            container.status_reason = state['Error']
+        return container
+
+    @translate_errors
+    def create(self, context, container, image_id):
+        with self._client() as client:
+            repo, tag = split_image(container.image)
+            separator = '@' if tag.startswith('sha256:') else ':'
+            response = client.create_container(
+                image='%s%s%s' % (repo, separator, tag),
+                name=engine_name(container),
+                command=container.command or None,
+                entrypoint=container.entrypoint or None,
+                environment=container.environment or None,
+                labels=container.labels or None,
+                working_dir=container.workdir or None,
+                hostname=container.hostname or None,
+                stdin_open=bool(container.interactive),
+                tty=bool(container.tty),
+                healthcheck=self._healthcheck(container),
+                host_config=self._host_config(client, container))
+            container.container_id = response['Id']
+            info = client.inspect_container(response['Id'])
+        return self._apply_inspect(container, info)
+
+    @translate_errors
+    def start(self, context, container):
+        with self._client() as client:
+            client.start(container.container_id)
+            info = client.inspect_container(container.container_id)
+        return self._apply_inspect(container, info)
+
+    @translate_errors
+    def stop(self, context, container, timeout):
+        with self._client() as client:
+            # The SDK adds ``timeout`` to the request's own time limit.
+            client.stop(container.container_id, timeout=timeout)
+            info = client.inspect_container(container.container_id)
+        return self._apply_inspect(container, info)
+
+    @translate_errors
+    def delete(self, context, container, force):
+        target = container.container_id or engine_name(container)
+        with self._client() as client:
+            try:
+                client.remove_container(target, v=True, force=force)
+            except docker_errors.NotFound:
+                LOG.info('Container %s was already gone from the engine',
+                         container.uuid)
+
+    @translate_errors
+    def show(self, context, container):
+        target = container.container_id or engine_name(container)
+        with self._client() as client:
+            try:
+                info = client.inspect_container(target)
+            except docker_errors.NotFound:
+                container.status = consts.ERROR
+                container.status_reason = 'No such container'
+                return container
+        return self._apply_inspect(container, info)
+
+    @translate_errors
+    def list(self, context):
+        with self._client() as client:
+            entries = client.containers(
+                all=True, filters={'name': consts.NAME_PREFIX})
+        found = []
+        for entry in entries:
+            uuid = uuid_from_engine_names(entry.get('Names'))
+            if uuid is None:
+                continue
+            found.append(driver.EngineContainer(
+                container_id=entry.get('Id'), uuid=uuid,
+                status=states.status_from_state(entry.get('State')),
+                status_detail=entry.get('Status')))
+        return found
+
+    @translate_errors
+    def get_host_info(self):
+        with self._client() as client:
+            info = client.info()
+        data_root = info.get('DockerRootDir') or CONF.docker.docker_data_root
+        disk_total = disk_used = 0
+        if os.path.isdir(data_root):
+            stat = os.statvfs(data_root)
+            disk_total = stat.f_blocks * stat.f_frsize // GIB
+            disk_used = (stat.f_blocks - stat.f_bfree) * stat.f_frsize // GIB
+        labels = {}
+        for label in info.get('Labels') or ():
+            key, _, value = label.partition('=')
+            labels[key] = value
+        return {
+            'cpus': int(info.get('NCPU') or os.cpu_count() or 0),
+            'mem_total': int(info.get('MemTotal') or 0) // MIB,
+            'disk_total': disk_total,
+            'disk_used': disk_used,
+            'architecture': info.get('Architecture') or platform.machine(),
+            'os_type': info.get('OSType'),
+            'os': info.get('OperatingSystem'),
+            'kernel_version': info.get('KernelVersion'),
+            'runtimes': sorted((info.get('Runtimes') or {}).keys()),
+            'labels': labels,
+        }

@@ -1,0 +1,131 @@
+"""The container driver interface that zun-compute drives.
+
+A driver runs containers on one host. The manager calls only the methods
+declared here; a driver for another engine implements all of them.
+"""
+
+import abc
+
+from oslo_config import cfg
+from oslo_log import log as logging
+from stevedore import driver as stevedore_driver
+
+CONF = cfg.CONF
+LOG = logging.getLogger(__name__)
+
+NAMESPACE = 'zun.container.driver'
+
+
+def load_container_driver(name=None):
+    """Load the driver named by ``container_driver`` (or ``name``)."""
+    name = name or CONF.container_driver
+    LOG.info('Loading container driver %s', name)
+    manager = stevedore_driver.DriverManager(NAMESPACE, name,
+                                             invoke_on_load=True)
+    return manager.driver
+
+
+class EngineContainer:
+    """The engine's view of one container, as a list call returns it.
+
+    :ivar container_id: the engine's ID of the container.
+    :ivar uuid: zun's UUID of the container.
+    :ivar status: zun's status for the engine's state, such as ``Running``.
+    :ivar status_detail: a human-readable summary, such as ``Up 5 minutes``.
+    """
+
+    __slots__ = ('container_id', 'uuid', 'status', 'status_detail')
+
+    def __init__(self, container_id, uuid, status, status_detail):
+        self.container_id = container_id
+        self.uuid = uuid
+        self.status = status
+        self.status_detail = status_detail
+
+    def __repr__(self):
+        return ('EngineContainer(uuid=%r, status=%r, status_detail=%r)'
+                % (self.uuid, self.status, self.status_detail))
+
+
+class ContainerDriver(abc.ABC):
+    """Interface of a container driver.
+
+    Every method that talks to the engine raises ``DockerError`` (or the
+    equivalent of another engine) when the engine fails, and
+    ``ContainerEngineConflict`` when the engine rejects the request because
+    of the container's current state.
+    """
+
+    @abc.abstractmethod
+    def pull_image(self, context, image, pull_policy):
+        """Make ``image`` available on this host according to a policy.
+
+        :param image: image reference, such as ``busybox`` or
+            ``registry:5000/app:1.2``.
+        :param pull_policy: ``always``, ``ifnotpresent``, ``never``, or None
+            for the default (``always`` for the ``latest`` tag, else
+            ``ifnotpresent``).
+        :returns: the engine's ID of the image.
+        :raises ImageNotFound: when the image is not on the host and the
+            policy forbids pulling it.
+        :raises ImagePullFailed: when the pull fails.
+        """
+
+    @abc.abstractmethod
+    def create(self, context, container, image_id):
+        """Create ``container`` on the engine without starting it.
+
+        :param container: the Container object; the driver reads its
+            settings and sets ``container_id``, ``status`` and
+            ``status_detail``.
+        :param image_id: the engine's ID of the image to run.
+        :returns: the Container object.
+        """
+
+    @abc.abstractmethod
+    def start(self, context, container):
+        """Start ``container`` and update its status fields.
+
+        :returns: the Container object.
+        """
+
+    @abc.abstractmethod
+    def stop(self, context, container, timeout):
+        """Stop ``container``, killing it after ``timeout`` seconds.
+
+        :returns: the Container object with its new status.
+        """
+
+    @abc.abstractmethod
+    def delete(self, context, container, force):
+        """Remove ``container`` from the engine.
+
+        A container that the engine no longer knows counts as removed.
+
+        :param force: remove a running container too.
+        """
+
+    @abc.abstractmethod
+    def show(self, context, container):
+        """Read the engine's state of ``container`` into its status fields.
+
+        :returns: the Container object. Its status becomes ``Error`` with a
+            reason when the engine no longer knows the container.
+        """
+
+    @abc.abstractmethod
+    def list(self, context):
+        """Return every zun container of the engine, in one engine call.
+
+        :returns: a list of EngineContainer.
+        """
+
+    @abc.abstractmethod
+    def get_host_info(self):
+        """Return the host's resources and identity.
+
+        :returns: a dict with ``cpus``, ``mem_total`` (MiB),
+            ``disk_total`` and ``disk_used`` (GiB), ``architecture``,
+            ``os_type``, ``os``, ``kernel_version``, ``runtimes`` and
+            ``labels``.
+        """
