@@ -32,10 +32,18 @@ def app_factory(global_config, **local_config):
     return setup_app()
 
 
+def _find_config_file(name):
+    try:
+        return CONF.find_file(name)
+    except cfg.NotInitializedError:
+        # No configuration was parsed, as in tests: use the other places.
+        return None
+
+
 def _paste_file():
     configured = CONF.api.api_paste_config
     candidates = [
-        CONF.find_file(configured),
+        _find_config_file(configured),
         configured if os.path.isabs(configured) else None,
         os.path.join(os.path.dirname(__file__), '..', '..', 'etc', 'zun',
                      PASTE_FILE),
