@@ -3,6 +3,7 @@
 import sys
 
 from oslo_config import cfg
+from oslo_log import log as logging
 
 from zun.common import service
 from zun.db import migration
@@ -56,5 +57,8 @@ command_opt = cfg.SubCommandOpt('command', title='Commands',
 
 def main():
     CONF.register_cli_opt(command_opt)
+    # Logs go to stderr, so that stdout carries only the command's output.
+    logging.register_options(CONF)
+    CONF.set_default('use_stderr', True)
     service.prepare_service(sys.argv)
     CONF.command.func()

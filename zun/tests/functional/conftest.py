@@ -1,0 +1,56 @@
+"""Fixtures of the functional tests: deployments on the real engine."""
+
+import pytest
+
+from zun.tests.functional import deployment as deployments
+from zun.tests.functional import services
+
+DEPLOYMENTS = {
+    'all-in-one': deployments.AllInOne,
+    'split': deployments.Split,
+}
+
+
+@pytest.fixture(scope='session')
+def docker_client():
+    return services.docker_client()
+
+
+@pytest.fixture(scope='session')
+def test_image(docker_client):
+    return services.ensure_test_image(docker_client)
+
+
+def _start(kind, request):
+    deployment = DEPLOYMENTS[kind]()
+    request.addfinalizer(deployment.cleanup)
+    try:
+        deployment.start()
+    except Exception:
+        print(deployment.logs())
+        raise
+    return deployment
+
+
+@pytest.fixture(scope='module', params=sorted(DEPLOYMENTS))
+def deployment(request, docker_client):
+    """Each test module runs once per kind of deployment."""
+    return _start(request.param, request)
+
+
+@pytest.fixture(scope='module')
+def all_in_one(request, docker_client):
+    return _start('all-in-one', request)
+
+
+@pytest.fixture()
+def created(deployment, docker_client):
+    """Collect the containers a test creates and remove them afterwards."""
+    uuids = []
+    yield uuids
+    for uuid in uuids:
+        deployment.client.delete('/v1/containers/%s?force=true' % uuid)
+        try:
+            docker_client.remove_container('zun-%s' % uuid, force=True)
+        except Exception:  # noqa: S110  (already gone is the usual case)
+            pass

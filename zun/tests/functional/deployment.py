@@ -1,0 +1,211 @@
+"""Running deployments of zun for the functional tests.
+
+``AllInOne`` is zun-all with SQLite and the in-process transport.
+``Split`` is zun-api and zun-compute as separate processes with RabbitMQ
+and MariaDB. Both drive the real Docker engine.
+"""
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+
+import requests
+
+from zun.tests.functional import services
+
+API_VERSION = '1.40'
+
+
+class ApiClient:
+    """A minimal client of the REST API with microversion headers."""
+
+    def __init__(self, base_url, version=API_VERSION):
+        self.base_url = base_url
+        self.version = version
+        self.session = requests.Session()
+
+    def headers(self, version=None, extra=None):
+        headers = {'OpenStack-API-Version':
+                   'container %s' % (version or self.version)}
+        headers.update(extra or {})
+        return headers
+
+    def request(self, method, path, version=None, headers=None, **kwargs):
+        return self.session.request(
+            method, self.base_url + path,
+            headers=self.headers(version, headers), timeout=120, **kwargs)
+
+    def get(self, path, **kwargs):
+        return self.request('GET', path, **kwargs)
+
+    def post(self, path, **kwargs):
+        return self.request('POST', path, **kwargs)
+
+    def delete(self, path, **kwargs):
+        return self.request('DELETE', path, **kwargs)
+
+    def create(self, body, run=True):
+        path = '/v1/containers' + ('?run=true' if run else '')
+        response = self.post(path, json=body)
+        assert response.status_code == 202, response.text
+        return response.json()
+
+    def show(self, ident):
+        return self.get('/v1/containers/%s' % ident)
+
+    def wait_for_status(self, ident, statuses, timeout=60):
+        """Poll until the container has one of ``statuses`` and no task."""
+        if isinstance(statuses, str):
+            statuses = (statuses,)
+        deadline = time.monotonic() + timeout
+        body = None
+        while time.monotonic() < deadline:
+            response = self.show(ident)
+            assert response.status_code == 200, response.text
+            body = response.json()
+            if body['status'] in statuses and body['task_state'] is None:
+                return body
+            time.sleep(0.2)
+        raise AssertionError('Container %s did not reach %s within %ds; '
+                             'last seen: %s' % (ident, statuses, timeout,
+                                                body))
+
+    def wait_for_deletion(self, ident, timeout=60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            response = self.show(ident)
+            if response.status_code == 404:
+                return
+            time.sleep(0.2)
+        raise AssertionError('Container %s still exists after %ds: %s'
+                             % (ident, timeout, response.text))
+
+
+class Deployment:
+    """Base of a running deployment; subclasses start the processes."""
+
+    name = None
+
+    def __init__(self):
+        self.directory = tempfile.mkdtemp(prefix='zun-func-')
+        self.host = services.unique_name('func')
+        self.port = services.free_port()
+        self.processes = []
+        self.api_url = 'http://127.0.0.1:%d' % self.port
+        self.client = ApiClient(self.api_url)
+
+    def config_values(self):
+        """Return {group: {option: value}} of the deployment's zun.conf."""
+        return {
+            'DEFAULT': {
+                'host': self.host,
+                'state_path': self.directory,
+                'debug': 'true',
+                'report_interval': '2',
+            },
+            'api': {
+                'auth_strategy': 'noauth',
+                'host_ip': '127.0.0.1',
+                'port': str(self.port),
+                'workers': '1',
+            },
+            'compute': {
+                'topic': 'zun-compute-%s' % self.host,
+                'sync_container_state_interval': '2',
+            },
+            'oslo_policy': {
+                'policy_file': os.path.join(self.directory, 'policy.yaml'),
+            },
+        }
+
+    def write_config(self):
+        path = os.path.join(self.directory, 'zun.conf')
+        with open(path, 'w') as config:
+            for group, values in self.config_values().items():
+                config.write('[%s]\n' % group)
+                for key, value in values.items():
+                    config.write('%s = %s\n' % (key, value))
+        return path
+
+    def write_policy(self, rules):
+        """Write policy overrides, which the services read on the fly."""
+        path = self.config_values()['oslo_policy']['policy_file']
+        with open(path, 'w') as policy:
+            for name, check in rules.items():
+                policy.write('"%s": "%s"\n' % (name, check))
+
+    def start_process(self, binary, config_file):
+        process = services.Process(
+            binary, config_file,
+            os.path.join(self.directory, '%s.log' % binary))
+        process.start()
+        self.processes.append(process)
+        return process
+
+    def logs(self):
+        return '\n'.join('== %s ==\n%s' % (process.binary,
+                                           process.log_text()[-5000:])
+                         for process in self.processes)
+
+    def start(self):
+        raise NotImplementedError()
+
+    def stop(self):
+        for process in reversed(self.processes):
+            process.stop()
+
+    def cleanup(self):
+        self.stop()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+class AllInOne(Deployment):
+    """zun-all with SQLite and oslo.messaging's in-process transport."""
+
+    name = 'all-in-one'
+
+    def config_values(self):
+        values = super().config_values()
+        values['DEFAULT']['transport_url'] = 'fake://'
+        values['database'] = {'connection': 'sqlite:///%s' % os.path.join(
+            self.directory, 'zun.sqlite')}
+        return values
+
+    def start(self):
+        config_file = self.write_config()
+        process = self.start_process('zun-all', config_file)
+        services.wait_for_http(self.api_url + '/', process)
+
+
+class Split(Deployment):
+    """zun-api and zun-compute processes with RabbitMQ and MariaDB."""
+
+    name = 'split'
+
+    def __init__(self):
+        super().__init__()
+        self.database = services.MariaDBDatabase()
+
+    def config_values(self):
+        values = super().config_values()
+        values['DEFAULT']['transport_url'] = services.RABBIT_URL
+        values['database'] = {'connection': self.database.url}
+        return values
+
+    def start(self):
+        services.check_rabbit()
+        self.database.create()
+        config_file = self.write_config()
+        subprocess.run([services.bin_path('zun-db-manage'), '--config-file',
+                        config_file, 'upgrade'], check=True,
+                       capture_output=True)
+        compute = self.start_process('zun-compute', config_file)
+        compute.wait_for_log('zun-compute started on host %s' % self.host)
+        api = self.start_process('zun-api', config_file)
+        services.wait_for_http(self.api_url + '/', api)
+
+    def cleanup(self):
+        super().cleanup()
+        self.database.drop()
