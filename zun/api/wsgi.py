@@ -10,7 +10,6 @@ import os
 import threading
 
 from zun.api import app
-import zun.cmd  # noqa: F401  (selects oslo.service's threading back end)
 from zun.common import rpc
 from zun.common import service
 

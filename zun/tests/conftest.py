@@ -1,9 +1,7 @@
-"""pytest set-up shared by the unit and functional tests."""
+"""pytest set-up shared by the unit and functional tests.
 
-import warnings
+Importing zun selects oslo.service's threading back end and silences the
+eventlet deprecation banner, before any test module imports oslo.service.
+"""
 
-# futurist imports eventlet when it is installed, which prints a
-# deprecation banner; zun never uses eventlet.
-warnings.filterwarnings('ignore', message=r'\s*Eventlet is deprecated')
-
-import zun.cmd  # noqa: E402,F401  (selects oslo.service's threading back end)
+import zun  # noqa: F401
