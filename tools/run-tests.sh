@@ -26,7 +26,7 @@ fail_summary() {
 
 if [ "$SUITE" != unit ]; then
   log "starting services"
-  bash "$TOP/tools/services-up.sh" docker registry rabbit mariadb postgres \
+  bash "$TOP/tools/services-up.sh" docker registry rabbit mariadb postgres keystone \
     || fail_summary "tools/services-up.sh failed"
 fi
 

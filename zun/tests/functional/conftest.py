@@ -9,6 +9,9 @@ DEPLOYMENTS = {
     'all-in-one': deployments.AllInOne,
     'split': deployments.Split,
 }
+OTHER_DEPLOYMENTS = {
+    'keystone': deployments.KeystoneAllInOne,
+}
 
 
 @pytest.fixture(scope='session')
@@ -22,7 +25,7 @@ def test_image(docker_client):
 
 
 def _start(kind, request):
-    deployment = DEPLOYMENTS[kind]()
+    deployment = dict(DEPLOYMENTS, **OTHER_DEPLOYMENTS)[kind]()
     request.addfinalizer(deployment.cleanup)
     try:
         deployment.start()
@@ -41,6 +44,11 @@ def deployment(request, docker_client):
 @pytest.fixture(scope='module')
 def all_in_one(request, docker_client):
     return _start('all-in-one', request)
+
+
+@pytest.fixture(scope='module')
+def keystone_all_in_one(request, docker_client):
+    return _start('keystone', request)
 
 
 @pytest.fixture()

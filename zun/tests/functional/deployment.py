@@ -21,14 +21,21 @@ API_VERSION = '1.40'
 class ApiClient:
     """A minimal client of the REST API with microversion headers."""
 
-    def __init__(self, base_url, version=API_VERSION):
+    def __init__(self, base_url, version=API_VERSION, default_headers=None):
         self.base_url = base_url
         self.version = version
+        self.default_headers = dict(default_headers or {})
         self.session = requests.Session()
+
+    def with_headers(self, headers):
+        """Return a client that sends ``headers`` on every request."""
+        return ApiClient(self.base_url, self.version,
+                         dict(self.default_headers, **headers))
 
     def headers(self, version=None, extra=None):
         headers = {'OpenStack-API-Version':
                    'container %s' % (version or self.version)}
+        headers.update(self.default_headers)
         headers.update(extra or {})
         return headers
 
@@ -149,6 +156,11 @@ class Deployment:
                                            process.log_text()[-5000:])
                          for process in self.processes)
 
+    @property
+    def db_url(self):
+        """SQLAlchemy URL of the deployment's database."""
+        return self.config_values()['database']['connection']
+
     def start(self):
         raise NotImplementedError()
 
@@ -209,3 +221,28 @@ class Split(Deployment):
     def cleanup(self):
         super().cleanup()
         self.database.drop()
+
+
+class KeystoneAllInOne(AllInOne):
+    """zun-all that validates Keystone tokens with keystonemiddleware."""
+
+    name = 'keystone'
+
+    def config_values(self):
+        values = super().config_values()
+        values['api']['auth_strategy'] = 'keystone'
+        values['keystone_authtoken'] = {
+            'www_authenticate_uri': services.KEYSTONE_URL,
+            'auth_url': services.KEYSTONE_URL,
+            'auth_type': 'password',
+            'username': 'zun',
+            'password': 'zunpass',
+            'project_name': 'service',
+            'user_domain_id': 'default',
+            'project_domain_id': 'default',
+        }
+        return values
+
+    def start(self):
+        services.check_keystone()
+        super().start()

@@ -26,6 +26,8 @@ POSTGRES_ADMIN_URL = os.environ.get(
     'ZUN_TEST_POSTGRES_URL',
     'postgresql+psycopg2://openstack_citest:openstack_citest@127.0.0.1/'
     'openstack_citest')
+KEYSTONE_URL = os.environ.get('ZUN_TEST_KEYSTONE_URL',
+                              'http://127.0.0.1:5000/v3')
 RABBIT_URL = os.environ.get('ZUN_TEST_RABBIT_URL',
                             'rabbit://guest:guest@127.0.0.1:5672/')
 BASE_IMAGE = 'busybox:latest'
@@ -185,3 +187,28 @@ def check_rabbit():
     except OSError as exc:
         raise AssertionError('RabbitMQ is not reachable on 127.0.0.1:5672 '
                              '(%s); %s' % (exc, SERVICES_HINT))
+
+
+def check_keystone():
+    """Fail unless Keystone answers on its public endpoint."""
+    try:
+        requests.get(KEYSTONE_URL, timeout=5).raise_for_status()
+    except requests.RequestException as exc:
+        raise AssertionError('Keystone is not reachable at %s (%s); %s'
+                             % (KEYSTONE_URL, exc, SERVICES_HINT))
+
+
+def keystone_token(username, password, project_name):
+    """Return a project-scoped token of a Keystone user."""
+    body = {'auth': {
+        'identity': {'methods': ['password'], 'password': {'user': {
+            'name': username, 'domain': {'id': 'default'},
+            'password': password}}},
+        'scope': {'project': {'name': project_name,
+                              'domain': {'id': 'default'}}},
+    }}
+    response = requests.post(KEYSTONE_URL + '/auth/tokens', json=body,
+                             timeout=30)
+    response.raise_for_status()
+    project_id = response.json()['token']['project']['id']
+    return response.headers['X-Subject-Token'], project_id
