@@ -10,6 +10,7 @@ import pecan
 
 from zun.api import hooks
 from zun.api.controllers import root
+from zun.common import exception
 
 CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
@@ -17,15 +18,28 @@ LOG = logging.getLogger(__name__)
 PASTE_FILE = 'api-paste.ini'
 
 
+class _Pecan(pecan.Pecan):
+    """pecan's application with a 400 for too deeply nested JSON bodies."""
+
+    def find_controller(self, state):
+        # pecan's routing parses a JSON body to fill the controller's
+        # arguments. It catches ValueError, but not the RecursionError of a
+        # deeply nested document.
+        try:
+            return super().find_controller(state)
+        except RecursionError:
+            raise exception.MalformedRequestBody(
+                detail='the JSON document is nested too deeply')
+
+
 def setup_app():
     """Return the Pecan application, without middleware."""
-    return pecan.make_app(
+    return _Pecan(
         root.RootController(),
         hooks=[hooks.ContextHook(), hooks.ComputeAPIHook(),
-               hooks.ErrorHook()],
+               hooks.NoContentHook(), hooks.ErrorHook()],
         force_canonical=False,
-        guess_content_type_from_ext=False,
-        debug=False)
+        guess_content_type_from_ext=False)
 
 
 def app_factory(global_config, **local_config):

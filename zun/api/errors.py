@@ -42,6 +42,11 @@ def status_for(exc):
     return 500
 
 
+# Zun sends this code and title for an unsupported microversion.
+MICROVERSION_CODE = 'zun.microversion-unsupported'
+MICROVERSION_TITLE = 'Requested microversion is unsupported'
+
+
 def _code(exc):
     name = re.sub(r'(?<!^)(?=[A-Z])', '-', type(exc).__name__).lower()
     return 'container.%s' % name
@@ -82,20 +87,36 @@ def response_for(exc, request_id):
             LOG.error('Request %s failed: %s', request_id,
                       exc.format_message())
             return internal_error_response(request_id)
-        message = exc.format_message()
-        extra = None
         if isinstance(exc, exception.NotAcceptable):
-            extra = {'min_version': str(versions.MIN_VERSION),
-                     'max_version': str(versions.MAX_VERSION)}
+            return _not_acceptable_response(exc, request_id)
+        message = exc.format_message()
         return error_response(status, message, message, _code(exc),
-                              request_id, extra)
+                              request_id)
     if isinstance(exc, webob.exc.HTTPException) and exc.code < 500:
-        detail = exc.detail or exc.explanation or exc.title
-        code = 'container.%s' % exc.title.lower().replace(' ', '-')
-        response = error_response(exc.code, exc.title, detail, code,
-                                  request_id)
-        if exc.headers.get('Allow'):
-            response.headers['Allow'] = exc.headers['Allow']
-        return response
+        return _http_error_response(exc, request_id)
     LOG.error('Unexpected error in request %s', request_id, exc_info=exc)
     return internal_error_response(request_id)
+
+
+def _not_acceptable_response(exc, request_id):
+    extra = {'min_version': str(versions.MIN_VERSION),
+             'max_version': str(versions.MAX_VERSION)}
+    return error_response(406, MICROVERSION_TITLE, exc.format_message(),
+                          MICROVERSION_CODE, request_id, extra)
+
+
+def _http_error_response(exc, request_id):
+    """Return the error response of a routing error that pecan raised."""
+    allowed = exc.headers.get('Allow')
+    if exc.detail:
+        detail = exc.detail
+    elif exc.code == 405 and allowed:
+        detail = ('The request method is not allowed for this resource, '
+                  'which allows %s.' % allowed)
+    else:
+        detail = exc.explanation or exc.title
+    code = 'container.%s' % exc.title.lower().replace(' ', '-')
+    response = error_response(exc.code, exc.title, detail, code, request_id)
+    if allowed:
+        response.headers['Allow'] = allowed
+    return response

@@ -52,6 +52,22 @@ class ComputeAPIHook(hooks.PecanHook):
         state.request.environ['zun.compute_api'] = self._compute_api()
 
 
+class NoContentHook(hooks.PecanHook):
+    """Send 204 responses without a body.
+
+    Pecan renders a controller's None as the JSON text ``null``, which a
+    204 must not carry: a client would read it as the start of the next
+    response on the same connection.
+    """
+
+    priority = 100
+
+    def after(self, state):
+        if state.response.status_int == 204:
+            state.response.body = b''
+            state.response.content_type = None
+
+
 class ErrorHook(hooks.PecanHook):
     """Turn every exception of a request into Zun's error response."""
 

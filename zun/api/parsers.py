@@ -5,12 +5,15 @@ expect it), converts first and checks bounds after, and raises
 InvalidParameterValue naming the field and the rule.
 """
 
+import base64
+import binascii
 import math
 import re
 import shlex
 
 from oslo_config import cfg
 
+from zun.api import validation
 from zun.common import consts
 from zun.common import exception
 
@@ -20,8 +23,13 @@ MIB = 1024 * 1024
 
 # Docker's memory units; a number without a unit means MiB, as in Zun.
 _MEMORY_UNITS = {'b': 1, 'k': 1024, 'm': MIB, 'g': 1024 * MIB}
-_MEMORY_RE = re.compile(r'^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*([bkmg]?)$',
+_MEMORY_RE = re.compile(r'([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*([bkmg]?)',
                         re.IGNORECASE)
+# A decimal number in ASCII digits. Python's float() and int() also accept
+# other Unicode digits and "_" separators, which this API rejects.
+_DECIMAL_RE = re.compile(
+    r'[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?')
+_PORT_RE = re.compile(r'[0-9]{1,5}')
 
 
 def _invalid(field, detail):
@@ -35,11 +43,10 @@ def _number(value, field, unit_hint):
     if isinstance(value, (int, float)):
         number = float(value)
     elif isinstance(value, str):
-        try:
-            number = float(value.strip())
-        except ValueError:
+        if not _DECIMAL_RE.fullmatch(value.strip()):
             raise _invalid(field, "'%s' is not a number%s"
                            % (value, unit_hint))
+        number = float(value.strip())
     else:
         raise _invalid(field, 'must be a number or a string')
     if not math.isfinite(number):
@@ -69,7 +76,7 @@ def memory_to_mib(value, field='memory'):
     if isinstance(value, (int, float)):
         size = _number(value, field, '') * MIB
     elif isinstance(value, str):
-        match = _MEMORY_RE.match(value.strip())
+        match = _MEMORY_RE.fullmatch(value.strip())
         if not match:
             raise _invalid(
                 field, "'%s' is not a memory size; use MiB as a number, or "
@@ -126,14 +133,8 @@ def parse_restart_policy(value, field='restart_policy'):
     count = value.get('MaximumRetryCount')
     if count is None or count == '':
         count = 0
-    elif isinstance(count, bool) or not (
-            isinstance(count, int) or str(count).strip().isdigit()):
-        raise _invalid(field + '.MaximumRetryCount',
-                       "'%s' is not a non-negative integer" % (count,))
-    count = int(str(count).strip())
-    if count < 0:
-        raise _invalid(field + '.MaximumRetryCount',
-                       'must be a non-negative integer')
+    count = validation.parse_int(count, field + '.MaximumRetryCount',
+                                 minimum=0)
     if count and name != 'on-failure':
         raise _invalid(field + '.MaximumRetryCount',
                        "is only allowed with the 'on-failure' policy, not "
@@ -150,7 +151,8 @@ def parse_healthcheck(value, field='healthcheck'):
     check = {'test': value.get('cmd')}
     for key in ('interval', 'retries', 'timeout'):
         if key in value:
-            check[key] = value[key]
+            # The schema accepts 5.0 as an integer, so store it as 5.
+            check[key] = int(value[key])
     return check
 
 
@@ -158,9 +160,10 @@ def parse_exposed_ports(value, field='exposed_ports'):
     """Check ``port[/protocol]`` keys; the values must be empty objects."""
     ports = {}
     for key in value:
-        port, _, protocol = key.partition('/')
-        protocol = protocol or 'tcp'
-        if not port.isdigit() or not 1 <= int(port) <= 65535:
+        port, slash, protocol = key.partition('/')
+        if not slash:
+            protocol = 'tcp'
+        if not _PORT_RE.fullmatch(port) or not 1 <= int(port) <= 65535:
             raise _invalid(field, "'%s' is not a port number from 1 to 65535"
                            % key)
         if protocol not in ('tcp', 'udp'):
@@ -168,6 +171,43 @@ def parse_exposed_ports(value, field='exposed_ports'):
                            % (key, protocol))
         ports['%d/%s' % (int(port), protocol)] = {}
     return ports
+
+
+def _check_bind_source(mount, field):
+    source = mount.get('source')
+    if not source:
+        raise _invalid(field + '.source',
+                       'is required for a bind mount, because it carries '
+                       'the contents of the file, base64-encoded')
+    try:
+        base64.b64decode(source, validate=True)
+    except (binascii.Error, ValueError):
+        raise _invalid(field + '.source',
+                       'must be the contents of the file, base64-encoded')
+
+
+def parse_mounts(value, field='mounts'):
+    """Check each mount and store ``size`` as a whole number of GiB.
+
+    A volume mount names an existing volume in ``source`` or requests a
+    new volume of ``size`` GiB. A bind mount (from 1.23) injects a file
+    whose contents ``source`` carries in base64. python-zunclient sends
+    ``size`` as a string.
+    """
+    mounts = []
+    for index, mount in enumerate(value):
+        where = '%s[%d]' % (field, index)
+        mount = dict(mount)
+        if mount.get('type', 'volume') == 'bind':
+            _check_bind_source(mount, where)
+        elif not mount.get('source') and not mount.get('size'):
+            raise _invalid(where, 'needs a source volume or a size for a '
+                                  'new volume')
+        if mount.get('size') not in (None, ''):
+            mount['size'] = validation.parse_int(mount['size'],
+                                                 where + '.size', minimum=1)
+        mounts.append(mount)
+    return mounts
 
 
 def check_image_pull_policy(value, field='image_pull_policy'):

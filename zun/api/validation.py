@@ -11,75 +11,109 @@ from zun.common import exception
 
 JSON_CONTENT_TYPES = ('application/json',)
 
-_Validator = validators.validator_for({'$schema':
-                                       'https://json-schema.org/draft/'
-                                       '2020-12/schema'})
+
+def _full_match_pattern(validator, pattern, instance, schema):
+    # JSON Schema's "pattern" searches, and Python's "$" also matches
+    # before a trailing newline, so "ab\n" would pass "^[a-z]+$". The
+    # patterns of zun's schemas describe the whole value, so this keyword
+    # requires a full match.
+    if not validator.is_type(instance, 'string'):
+        return
+    if re.fullmatch(pattern, instance) is None:
+        yield jsonschema.ValidationError(
+            '%r does not match %r' % (instance, pattern))
 
 
-def _field_path(error, prefix):
-    path = [prefix] if prefix else []
-    for part in error.absolute_path:
+_Validator = validators.extend(
+    validators.validator_for({'$schema': 'https://json-schema.org/draft/'
+                                         '2020-12/schema'}),
+    {'pattern': _full_match_pattern})
+
+
+def _field_path(path, prefix):
+    parts = [prefix] if prefix else []
+    for part in path:
         if isinstance(part, int):
-            path.append('[%d]' % part)
+            parts.append('[%d]' % part)
         else:
-            path.append(('.' if path else '') + str(part))
-    return ''.join(path) or '(body)'
+            parts.append(('.' if parts else '') + str(part))
+    return ''.join(parts) or '(body)'
+
+
+# Messages of the schema keywords whose value fits into a sentence.
+_RULE_MESSAGES = {
+    'pattern': 'must match the regular expression %s',
+    'minLength': 'must be at least %s characters long',
+    'maxLength': 'must be at most %s characters long',
+    'minimum': 'must be at least %s',
+    'maximum': 'must be at most %s',
+    'minItems': 'must have at least %s items',
+    'maxItems': 'must have at most %s items',
+    'maxProperties': 'must have at most %s entries',
+}
 
 
 def _describe(error):
     """Return the rule that ``error`` broke, in words."""
     rule = error.validator
     value = error.validator_value
+    description = error.schema.get('description') if isinstance(
+        error.schema, dict) else None
+    if rule in ('pattern', 'anyOf') and description:
+        return 'must be %s' % description
+    if rule == 'minLength' and value == 1:
+        return 'must not be empty'
+
     if rule == 'type':
         kinds = value if isinstance(value, list) else [value]
         return 'must be of type %s' % ' or '.join(kinds)
     if rule == 'enum':
         return 'must be one of %s' % ', '.join(repr(v) for v in value)
-    if rule == 'pattern':
-        return 'must match the regular expression %s' % value
-    if rule == 'minLength':
-        return 'must be at least %d characters long' % value
-    if rule == 'maxLength':
-        return 'must be at most %d characters long' % value
-    if rule == 'minimum':
-        return 'must be at least %s' % value
-    if rule == 'maximum':
-        return 'must be at most %s' % value
-    if rule == 'minItems':
-        return 'must have at least %d items' % value
-    if rule == 'maxItems':
-        return 'must have at most %d items' % value
-    if rule == 'maxProperties':
-        return 'must have at most %d entries' % value
-    if rule == 'required':
-        return error.message
-    if rule == 'additionalProperties':
-        return error.message
-    if rule == 'propertyNames':
-        return error.message
+    if rule in _RULE_MESSAGES:
+        return _RULE_MESSAGES[rule] % (value,)
     return error.message
+
+
+def _unexpected_keys(error):
+    allowed = sorted(error.schema.get('properties', {}))
+    unexpected = sorted(set(error.instance) - set(allowed))
+    return 'has unknown keys %s, while the allowed keys are %s' % (
+        ', '.join(unexpected), ', '.join(allowed))
+
+
+def _invalid(error, field):
+    """Return the InvalidParameterValue that describes a schema error."""
+    path = list(error.absolute_path)
+    schema_path = list(error.absolute_schema_path)
+    if len(schema_path) >= 2 and schema_path[-2] == 'propertyNames':
+        # The error is about a key, which the instance path leaves out.
+        detail = 'key %r %s' % (error.instance, _describe(error))
+    elif error.validator == 'required':
+        missing = [name for name in error.validator_value
+                   if name not in error.instance]
+        path.append(missing[0])
+        detail = 'is required'
+    elif (error.validator == 'additionalProperties'
+          and error.validator_value is False):
+        detail = _unexpected_keys(error)
+    else:
+        detail = _describe(error)
+    return exception.InvalidParameterValue(
+        field=_field_path(path, field), detail=detail)
 
 
 def validate(schema, value, field):
     """Validate ``value`` against ``schema``.
 
+    Patterns must match the whole string, not only a part of it.
     :param field: the name of the value in the request, used in messages.
     :raises InvalidParameterValue: naming the field (or the nested part of
         it) and the rule that failed.
     """
     validator = _Validator(schema, format_checker=jsonschema.FormatChecker())
     error = jsonschema.exceptions.best_match(validator.iter_errors(value))
-    if error is None:
-        return
-    if error.validator == 'propertyNames':
-        # The error is about a key, which the path does not include.
-        detail = 'key %r %s' % (error.instance,
-                                _describe(error.context[0])
-                                if error.context else 'is not allowed')
-        raise exception.InvalidParameterValue(
-            field=_field_path(error, field), detail=detail)
-    raise exception.InvalidParameterValue(field=_field_path(error, field),
-                                          detail=_describe(error))
+    if error is not None:
+        raise _invalid(error, field)
 
 
 def read_json_body(request, required=True):
@@ -101,11 +135,52 @@ def read_json_body(request, required=True):
         body = jsonutils.loads(request.body.decode('utf-8'))
     except (ValueError, UnicodeDecodeError) as exc:
         raise exception.MalformedRequestBody(detail='invalid JSON: %s' % exc)
+    except RecursionError:
+        # The parser recurses once per nesting level.
+        raise exception.MalformedRequestBody(
+            detail='the JSON document is nested too deeply')
     if not isinstance(body, dict):
         raise exception.MalformedRequestBody(
             detail='the body must be a JSON object, not %s'
             % type(body).__name__)
+    check_strings(body)
     return body
+
+
+def _check_text(text, path, label):
+    if '\x00' in text:
+        raise exception.InvalidParameterValue(
+            field=_field_path(path, None),
+            detail='%s contains a NUL character' % label)
+    try:
+        text.encode('utf-8')
+    except UnicodeEncodeError:
+        raise exception.InvalidParameterValue(
+            field=_field_path(path, None),
+            detail='%s contains an unpaired UTF-16 surrogate' % label)
+
+
+def check_strings(body):
+    """Reject NUL characters and unpaired surrogates in a JSON document.
+
+    Neither can be stored or passed on. PostgreSQL text and C strings end
+    at NUL, and UTF-8 cannot encode a surrogate, which a JSON ``\\u``
+    escape can still produce. The walk uses a stack, not recursion, because the
+    document may be nested almost as deeply as the parser allows.
+    :raises InvalidParameterValue: naming the value's place in the body.
+    """
+    stack = [((), body)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                _check_text(key, path, 'key %r' % key)
+                stack.append((path + (key,), item))
+        elif isinstance(value, list):
+            stack.extend((path + (index,), item)
+                         for index, item in enumerate(value))
+        elif isinstance(value, str):
+            _check_text(value, path, 'the value')
 
 
 def query_params(request, allowed):
@@ -120,6 +195,10 @@ def query_params(request, allowed):
     unknown = sorted(set(params) - set(allowed))
     if unknown:
         raise exception.UnknownParameters(names=', '.join(unknown))
+    for name, value in params.items():
+        if '\x00' in value:
+            raise exception.InvalidParameterValue(
+                field=name, detail='the value contains a NUL character')
     return params
 
 
@@ -135,7 +214,10 @@ def parse_bool(value, field):
             % value)
 
 
-_INTEGER_RE = re.compile(r'^[+-]?[0-9]+$')
+_INTEGER_RE = re.compile(r'[+-]?[0-9]+')
+# No integer parameter of the API needs more digits, and Python refuses
+# to convert strings of more than 4300 digits.
+_MAX_DIGITS = 30
 
 
 def parse_int(value, field, minimum=None, maximum=None):
@@ -151,7 +233,11 @@ def parse_int(value, field, minimum=None, maximum=None):
         number = value
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
-    elif isinstance(value, str) and _INTEGER_RE.match(value.strip()):
+    elif isinstance(value, str) and _INTEGER_RE.fullmatch(value.strip()):
+        if len(value.strip()) > _MAX_DIGITS:
+            raise exception.InvalidParameterValue(
+                field=field, detail='the integer has more than %d digits'
+                % _MAX_DIGITS)
         number = int(value.strip())
     if number is None:
         raise exception.InvalidParameterValue(

@@ -1,12 +1,14 @@
 """Configuration loading and library defaults."""
 
 from oslo_config import cfg
+from oslo_db import options as db_options
 from oslo_log import log as logging
 from oslo_middleware import cors
 from oslo_policy import opts as policy_opts
 
 from zun import version
 from zun.common import rpc
+from zun.conf import database
 
 CONF = cfg.CONF
 
@@ -30,6 +32,9 @@ def set_lib_defaults():
         expose_headers=CORS_EXPOSE_HEADERS,
         allow_methods=['GET', 'PUT', 'POST', 'DELETE', 'PATCH'])
     policy_opts.set_defaults(CONF, policy_file='policy.yaml')
+    # Set on the option itself, so that the sample configuration shows it.
+    cfg.set_defaults(db_options.database_opts,
+                     connection=database.DEFAULT_CONNECTION)
     rpc.register_opts(CONF)
 
 

@@ -8,13 +8,13 @@ from oslo_config import fixture as config_fixture
 from oslo_policy import policy as oslo_policy
 import testtools
 
+from zun import conf  # noqa: F401  (registers the options)
+from zun import objects
 from zun.common import config
 from zun.common import context as zun_context
 from zun.common import policy
-from zun import conf  # noqa: F401  (registers the options)
 from zun.db import api as dbapi
 from zun.db.sqlalchemy import models
-from zun import objects
 
 CONF = cfg.CONF
 

@@ -69,13 +69,16 @@ CREATE_FIELDS = (
     Field('nets', types.nets, min_version='1.2',
           store_as='requested_networks'),
     Field('auto_remove', types.boolean, min_version='1.3'),
-    Field('runtime', types.short_string, min_version='1.5',
+    Field('runtime', types.runtime, min_version='1.5',
           policy='container:create:runtime'),
     Field('hostname', types.hostname, min_version='1.9'),
     Field('mounts', types.mounts(with_type=False), min_version='1.11',
-          max_version='1.22'),
-    Field('mounts', types.mounts(with_type=True), min_version='1.23'),
-    Field('privileged', types.boolean, min_version='1.21'),
+          max_version='1.22', parser=parsers.parse_mounts),
+    Field('mounts', types.mounts(with_type=True), min_version='1.23',
+          parser=parsers.parse_mounts),
+    # The policy applies only when privileged is true.
+    Field('privileged', types.boolean, min_version='1.21',
+          policy='container:create:privileged'),
     Field('healthcheck', types.healthcheck, min_version='1.22',
           parser=_healthcheck),
     Field('exposed_ports', types.exposed_ports, min_version='1.24',
@@ -89,6 +92,12 @@ CREATE_FIELDS = (
 )
 
 REQUIRED_CREATE_FIELDS = ('image',)
+
+# Keys inside list items of a create field that appeared after the field:
+# (field, key, first version).
+NESTED_CREATE_KEYS = (
+    ('mounts', 'type', versions.Version.parse('1.23')),
+)
 
 CREATE_QUERY = ('run',)
 

@@ -1,4 +1,9 @@
-"""Reusable JSON Schema pieces of request bodies and query strings."""
+"""Reusable JSON Schema pieces of request bodies and query strings.
+
+``zun.api.validation`` requires every ``pattern`` to match the whole value.
+A ``description`` next to a pattern replaces the regular expression in
+error messages, after the words "must be".
+"""
 
 from zun.common import consts
 
@@ -17,13 +22,16 @@ container_name = {
     'minLength': 2,
     'maxLength': 255,
     'pattern': NAME_PATTERN,
+    'description': 'a letter or digit followed by letters, digits, '
+                   "'_', '.' or '-'",
 }
 
 image = {
     'type': 'string',
     'minLength': 1,
     'maxLength': 255,
-    'pattern': r'^\S+$',
+    'pattern': r'^[^\s\u0000-\u001f\u007f]+$',
+    'description': 'an image name without spaces or control characters',
 }
 
 boolean = {'type': 'boolean'}
@@ -38,19 +46,25 @@ string_list = {
 
 command_list = dict(string_list)
 
-short_string = {'type': 'string', 'maxLength': 255}
+# The runtime column stores at most 32 characters.
+runtime = {'type': 'string', 'minLength': 1, 'maxLength': 32}
 
-workdir = {
+absolute_path = {
     'type': 'string',
     'minLength': 1,
     'maxLength': 255,
-    'pattern': '^/',
+    'pattern': '^/.*$',
+    'description': "an absolute path, starting with '/'",
 }
+
+workdir = absolute_path
 
 hostname = {
     'type': 'string',
     'maxLength': 63,
     'pattern': HOSTNAME_PATTERN,
+    'description': 'a host name of letters, digits and inner hyphens, '
+                   'in labels separated by dots',
 }
 
 
@@ -64,11 +78,13 @@ def string_map(key_rule):
             'minLength': 1,
             'maxLength': MAX_KEY_LENGTH,
             'pattern': key_rule,
+            'description': "a string without '=' or NUL characters",
         },
         'additionalProperties': {
             'type': 'string',
             'maxLength': MAX_VALUE_LENGTH,
             'pattern': '^[^\u0000]*$',
+            'description': 'a string without NUL characters',
         },
     }
 
@@ -106,10 +122,14 @@ nets = {
         'properties': {
             'network': {'type': 'string', 'maxLength': 255},
             'port': {'type': 'string', 'maxLength': 255},
+            # An empty address means none; python-zunclient sends one for
+            # "v4-fixed-ip=" without a value.
             'v4-fixed-ip': {'type': 'string', 'anyOf': [
-                {'maxLength': 0}, {'format': 'ipv4'}]},
+                {'maxLength': 0}, {'format': 'ipv4'}],
+                'description': 'an IPv4 address or an empty string'},
             'v6-fixed-ip': {'type': 'string', 'anyOf': [
-                {'maxLength': 0}, {'format': 'ipv6'}]},
+                {'maxLength': 0}, {'format': 'ipv6'}],
+                'description': 'an IPv6 address or an empty string'},
             'preserve_on_delete': {'type': 'boolean'},
         },
         'additionalProperties': False,
@@ -121,8 +141,7 @@ def mounts(with_type):
     """Return the schema of ``mounts``; ``type`` exists from 1.23."""
     properties = {
         'source': {'type': 'string', 'maxLength': 4 * 1024 * 1024},
-        'destination': {'type': 'string', 'minLength': 1,
-                        'maxLength': 4096, 'pattern': '^/'},
+        'destination': dict(absolute_path, maxLength=4096),
         'size': {'type': ['integer', 'string']},
     }
     if with_type:

@@ -36,7 +36,8 @@ def run(ident, action, rule, allowed_params, call, parse=None,
         status=None):
     """Claim a container for ``action`` and hand it to the compute API.
 
-    :param ident: UUID or name from the URL.
+    :param ident: UUID or name from the URL. It is None for a URL without
+        one, such as POST /v1/containers/start.
     :param action: key of consts.ALLOWED_STATUSES and ACTION_TASK_STATES.
     :param rule: policy rule, checked against the container.
     :param allowed_params: names accepted in the query string or body.
@@ -46,6 +47,8 @@ def run(ident, action, rule, allowed_params, call, parse=None,
     :param status: status to set together with the claim, if any.
     :returns: the claimed Container; the response status is 202.
     """
+    if ident is None:
+        pecan.abort(404)
     context = base.context()
     params = action_params(allowed_params)
     if parse is not None:

@@ -34,6 +34,18 @@ def _check_field_names(body, version, fields):
                 field=name, detail='is required')
 
 
+def _check_nested_keys(body, version):
+    """Reject keys inside list items that this version lacks."""
+    for name, key, min_version in schema.NESTED_CREATE_KEYS:
+        items = body.get(name)
+        if version >= min_version or not isinstance(items, list):
+            continue
+        if any(isinstance(item, dict) and key in item for item in items):
+            raise exception.InvalidParamInVersion(
+                field='%s.%s' % (name, key), version=version,
+                min_version=min_version)
+
+
 def _parse_fields(context, body, fields):
     values = {}
     for name, value in body.items():
@@ -98,6 +110,7 @@ def build_values(context, body, version):
     """
     fields = schema.fields_at(version)
     _check_field_names(body, version, fields)
+    _check_nested_keys(body, version)
     values = _parse_fields(context, body, fields)
     _check_combinations(values)
     requested_host = values.pop('requested_host', None)

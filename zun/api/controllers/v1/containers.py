@@ -127,7 +127,10 @@ class ContainersController(base.Controller):
         return view.format_container(context, base.base_url(), container)
 
     @pecan.expose('json')
-    def delete(self, container_ident, **kwargs):
+    def delete(self, container_ident=None, **kwargs):
+        if container_ident is None:
+            # pecan routes DELETE /v1/containers here without an argument.
+            pecan.abort(405, headers={'Allow': 'GET, POST'})
         context = base.context()
         version = base.version()
         params = actions.action_params(schema.DELETE_QUERY)
@@ -155,7 +158,7 @@ class ContainersController(base.Controller):
         pecan.response.status = 204
 
     @pecan.expose('json')
-    def start(self, container_ident, **kwargs):
+    def start(self, container_ident=None, **kwargs):
         def send(context, container, params):
             base.compute_api().container_start(context, container)
 
@@ -163,7 +166,7 @@ class ContainersController(base.Controller):
                     schema.START_QUERY, send)
 
     @pecan.expose('json')
-    def stop(self, container_ident, **kwargs):
+    def stop(self, container_ident=None, **kwargs):
         def parse(params):
             return dict(params, timeout=validation.parse_int(
                 params.get('timeout', DEFAULT_STOP_TIMEOUT), 'timeout',

@@ -37,6 +37,11 @@ def get_container(context, ident, params=None, rule=None):
         enable_all_projects(context, params, rule)
     if context.is_admin:
         context.all_projects = True
+    if '\x00' in ident:
+        # Container names cannot contain NUL, and PostgreSQL rejects NUL
+        # in a query.
+        raise exception.ContainerNotFound(container=ident.replace('\x00',
+                                                                  '\\x00'))
     if uuidutils.is_uuid_like(ident):
         try:
             return container_obj.Container.get_by_uuid(context, ident)

@@ -81,8 +81,8 @@ def engine(database):
 
 
 def _head():
-    config = migration._config()
-    return alembic_script.ScriptDirectory.from_config(config).get_current_head()
+    scripts = alembic_script.ScriptDirectory.from_config(migration._config())
+    return scripts.get_current_head()
 
 
 def test_upgrade_reaches_head(engine):
