@@ -1,8 +1,15 @@
-"""zun-api: the REST API service."""
+"""zun-api: the REST API service.
+
+A cotyledon service manager runs ``[api] workers`` processes. Each builds
+its own application and RPC transport after the fork and listens on the
+port with SO_REUSEPORT; the manager restarts a worker that dies and stops
+them all on SIGTERM.
+"""
 
 import os
 import sys
 
+import cotyledon
 from oslo_config import cfg
 from oslo_log import log as logging
 
@@ -15,14 +22,33 @@ CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
 
 
+class APIWorker(cotyledon.Service):
+    """One zun-api worker process."""
+
+    name = 'zun-api'
+
+    def __init__(self, worker_id):
+        super().__init__(worker_id)
+        self._server = None
+
+    def run(self):
+        rpc.init(CONF)
+        self._server = wsgi_server.Server(
+            app.load_app(), CONF.api.host_ip, CONF.api.port,
+            threads=CONF.api.max_threads, reuse_port=True)
+        self._server.serve()
+
+    def terminate(self):
+        if self._server is not None:
+            self._server.stop()
+        rpc.cleanup()
+
+
 def main():
     service.prepare_service(sys.argv)
-    rpc.init(CONF)
-    application = app.load_app()
     workers = CONF.api.workers or os.cpu_count() or 1
-    server = wsgi_server.Server(application, CONF.api.host_ip, CONF.api.port,
-                                threads=CONF.api.max_threads,
-                                workers=workers)
     LOG.info('Starting zun-api on %s:%d with %d workers', CONF.api.host_ip,
              CONF.api.port, workers)
-    server.serve_forever()
+    manager = cotyledon.ServiceManager()
+    manager.add(APIWorker, workers=workers)
+    manager.run()

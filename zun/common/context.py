@@ -46,6 +46,9 @@ class RequestContext(context.RequestContext):
         """Return a copy of this context with the admin flag set."""
         copy = self.__class__.from_dict(self.to_dict())
         copy.is_admin = True
+        # from_dict shares the list of roles; a new list keeps the
+        # original context as it was.
+        copy.roles = list(copy.roles)
         if 'admin' not in copy.roles:
             copy.roles.append('admin')
         return copy

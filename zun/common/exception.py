@@ -89,6 +89,10 @@ class ContainerActionNotFound(NotFound):
                'not be found.')
 
 
+class ContainerActionEventNotFound(NotFound):
+    msg_fmt = 'Action event %(event_id)s could not be found.'
+
+
 class ComputeNodeNotFound(NotFound):
     msg_fmt = 'Compute node %(host)s could not be found.'
 

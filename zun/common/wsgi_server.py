@@ -1,8 +1,5 @@
-"""A threaded WSGI server for zun-api and zun-all, with worker processes."""
+"""A threaded WSGI server for zun-api and zun-all, based on cheroot."""
 
-import os
-import signal
-import sys
 import threading
 
 from cheroot import wsgi
@@ -10,94 +7,52 @@ from oslo_log import log as logging
 
 LOG = logging.getLogger(__name__)
 
+# Seconds that an idle keep-alive connection stays open.
+CONNECTION_TIMEOUT = 120
+
 
 class Server:
-    """Serves a WSGI application on a thread pool with cheroot.
+    """Serves a WSGI application on a pool of threads.
 
-    :param workers: number of processes; more than one forks workers that
-        share the port through SO_REUSEPORT.
+    :param reuse_port: bind with SO_REUSEPORT, so that several worker
+        processes can listen on the same port and the kernel spreads the
+        connections over them.
     """
 
-    def __init__(self, application, host, port, threads, workers=1,
-                 name='zun-api'):
-        self.application = application
+    def __init__(self, application, host, port, threads, name='zun-api',
+                 reuse_port=False):
+        self.name = name
         self.host = host
         self.port = port
-        self.threads = threads
-        self.workers = workers
-        self.name = name
-        self._server = None
-        self._children = []
-
-    def _make_server(self, reuse_port):
-        server = wsgi.Server((self.host, self.port), self.application,
-                             numthreads=self.threads,
-                             server_name=self.name,
-                             reuse_port=reuse_port)
-        # Long-running requests such as a delete before 1.10 wait for the
-        # compute host, so idle connections get a generous time limit.
-        server.timeout = 120
-        return server
+        self._server = wsgi.Server((host, port), application,
+                                   numthreads=threads, server_name=name,
+                                   reuse_port=reuse_port)
+        self._server.timeout = CONNECTION_TIMEOUT
+        self._threads = threads
 
     def prepare(self):
         """Bind the port; after this, clients can connect."""
-        self._server = self._make_server(reuse_port=self.workers > 1)
         self._server.prepare()
         self.port = self._server.bind_addr[1]
         LOG.info('%s listening on %s:%d with %d threads', self.name,
-                 self.host, self.port, self.threads)
+                 self.host, self.port, self._threads)
+
+    def serve(self):
+        """Bind if needed and serve until stop() is called."""
+        if not self._server.ready:
+            self.prepare()
+        self._server.serve()
 
     def serve_in_thread(self):
-        """Serve from a daemon thread and return the thread."""
-        if self._server is None:
-            self.prepare()
+        """Bind, then serve from a daemon thread, and return the thread."""
+        self.prepare()
         thread = threading.Thread(target=self._server.serve,
                                   name='%s-server' % self.name, daemon=True)
         thread.start()
         return thread
 
     def stop(self):
-        if self._server is not None:
-            self._server.stop()
-            self._server = None
-        for pid in self._children:
-            try:
-                os.kill(pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-
-    def serve_forever(self):
-        """Serve until SIGTERM or SIGINT, forking workers when asked."""
-        signal.signal(signal.SIGTERM, self._on_signal)
-        signal.signal(signal.SIGINT, self._on_signal)
-        if self.workers <= 1:
-            if self._server is None:
-                self.prepare()
-            self._server.serve()
-            return
-        # Each worker binds its own socket with SO_REUSEPORT, so the kernel
-        # spreads the connections over the workers.
-        for _ in range(self.workers):
-            pid = os.fork()
-            if pid == 0:
-                self._children = []
-                self.workers = 1
-                self._server = None
-                try:
-                    self.serve_forever()
-                finally:
-                    os._exit(0)
-            self._children.append(pid)
-        LOG.info('%s started %d workers: %s', self.name, self.workers,
-                 self._children)
-        for pid in list(self._children):
-            try:
-                os.waitpid(pid, 0)
-            except ChildProcessError:
-                pass
-
-    def _on_signal(self, signum, frame):
-        LOG.info('%s received signal %d; stopping', self.name, signum)
-        self.stop()
-        if not self._children:
-            sys.exit(0)
+        """Stop accepting connections and finish the running requests."""
+        self._server.stop()
+        LOG.info('%s stopped serving on %s:%d', self.name, self.host,
+                 self.port)

@@ -104,7 +104,9 @@ class Manager:
                             tasks.error_message(exc))
         try:
             self.driver.delete(context, container, force=force or stop)
-        except exception.ZunException as exc:
+        except Exception as exc:
+            # A forced delete removes the record whatever error the engine
+            # returns, and also when the engine cannot be reached at all.
             if not force:
                 raise
             LOG.warning('Ignoring the engine error on the forced delete '

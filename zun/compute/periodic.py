@@ -15,22 +15,31 @@ LOG = logging.getLogger(__name__)
 _TRANSIENT = (consts.CREATING, consts.DELETING, consts.REBUILDING)
 
 
-def _sync_one(context, container, engine_entry):
-    """Copy the engine's state of one container into its row."""
-    old_status = container.status
+def _engine_values(container, engine_entry):
+    """Return the status fields that the engine's view gives a container."""
     if engine_entry is None:
         if container.auto_remove:
-            container.status = consts.DELETED
-            container.status_reason = None
-        else:
-            container.status = consts.ERROR
-            container.status_reason = 'No such container'
-        container.status_detail = None
-    else:
-        container.status = engine_entry.status
-        container.status_detail = engine_entry.status_detail
-        if container.status != old_status:
-            container.status_reason = None
+            # The engine removed the container itself after it exited.
+            return {'status': consts.DELETED, 'status_reason': None,
+                    'status_detail': None}
+        return {'status': consts.ERROR, 'status_reason': 'No such container',
+                'status_detail': None}
+    values = {'status': engine_entry.status,
+              'status_detail': engine_entry.status_detail}
+    if engine_entry.status != container.status:
+        values['status_reason'] = None
+    return values
+
+
+def _sync_one(context, container, engine_entry):
+    """Copy the engine's state of one container into its row.
+
+    :returns: True when the row changed.
+    """
+    old_status = container.status
+    for name, value in _engine_values(container, engine_entry).items():
+        if getattr(container, name) != value:
+            setattr(container, name, value)
     if not container.obj_what_changed():
         return False
     # Write only when no task has claimed the container since it was read,
@@ -50,9 +59,14 @@ def sync_container_states(driver, host):
     :returns: the number of containers whose row changed.
     """
     context = zun_context.get_admin_context()
+    # Rows first, engine second: an action that changes the engine after
+    # the rows were read also changes its row, so the conditional write
+    # below skips it. In the other order, an action that finished between
+    # the two reads would be overwritten with the engine's older state.
+    containers = container_obj.Container.list_by_host(context, host)
     engine = {entry.uuid: entry for entry in driver.list(context)}
     changed = 0
-    for container in container_obj.Container.list_by_host(context, host):
+    for container in containers:
         if (container.task_state is not None
                 or container.status in _TRANSIENT
                 or not container.container_id):

@@ -37,6 +37,11 @@ class Task:
 
 
 def _start_event(context, container, event_name):
+    """Record the start of an action event; return it, or None.
+
+    The history is bookkeeping: a failure to record it is logged, and the
+    step on the container runs all the same.
+    """
     try:
         return container_action.ContainerActionEvent.event_start(
             context, container.uuid, event_name)
@@ -46,7 +51,28 @@ def _start_event(context, container, event_name):
         LOG.debug('No action of request %s on container %s to record '
                   'event %s in', context.request_id, container.uuid,
                   event_name)
-        return None
+    except Exception:
+        LOG.exception('Cannot record event %s of container %s',
+                      event_name, container.uuid)
+    return None
+
+
+def _finish_event(task, event, exc_info=None):
+    """Record the result of an action event, if it was recorded at all."""
+    if event is None or task.destroyed:
+        # A destroyed container has no history left to write to.
+        return
+    try:
+        if exc_info is None:
+            event.finish()
+        else:
+            event.finish(exc_info[1], exc_info[2])
+    except exception.NotFound:
+        LOG.info('Event %s of container %s was deleted before it finished',
+                 event.event, task.container.uuid)
+    except Exception:
+        LOG.exception('Cannot record the result of event %s of container '
+                      '%s', event.event, task.container.uuid)
 
 
 def _clear_task_state(task, failed):
@@ -80,14 +106,13 @@ def container_task(context, container, event_name, on_failure):
             yield task
         except Exception as exc:
             failed = True
+            exc_info = sys.exc_info()
             LOG.error('%s failed for container %s: %s', event_name,
                       container.uuid, error_message(exc))
-            if event is not None:
-                event.finish(exc, sys.exc_info()[2])
             on_failure(task, exc)
+            _finish_event(task, event, exc_info)
         else:
-            if event is not None:
-                event.finish()
+            _finish_event(task, event)
         finally:
             if not task.destroyed:
                 _clear_task_state(task, failed)

@@ -36,11 +36,6 @@ Timeout, in seconds, of one request to the Docker engine.
 Stopping a container waits for the container's own stop timeout on top of
 this value.
 """),
-    cfg.IntOpt(
-        'pull_timeout',
-        default=600,
-        min=1,
-        help='Timeout, in seconds, for pulling one image from a registry.'),
     cfg.StrOpt(
         'docker_data_root',
         default='/var/lib/docker',

@@ -78,7 +78,9 @@ class ContainerDriver(abc.ABC):
         :param container: the Container object; the driver reads its
             settings and sets ``container_id``, ``status`` and
             ``status_detail``.
-        :param image_id: the engine's ID of the image to run.
+        :param image_id: the engine's ID of the image, as pull_image
+            returned it. The Docker driver creates from the container's
+            image reference instead, which names the same local image.
         :returns: the Container object.
         """
 
@@ -109,8 +111,9 @@ class ContainerDriver(abc.ABC):
     def show(self, context, container):
         """Read the engine's state of ``container`` into its status fields.
 
-        :returns: the Container object. Its status becomes ``Error`` with a
-            reason when the engine no longer knows the container.
+        :returns: the Container object. When the engine has no such
+            container, its status becomes ``Deleted`` if it has
+            ``auto_remove``, else ``Error`` with a reason.
         """
 
     @abc.abstractmethod

@@ -105,7 +105,10 @@ class ContainerActionEvent(base.ZunPersistentObject, base.ZunObject):
             row = dbapi.action_event_finish(self._context, self.id,
                                             consts.EVENT_SUCCESS)
         else:
-            trace = ''.join(tb.format_tb(exc_tb)) if exc_tb else None
+            trace = None
+            if exc_tb is not None:
+                trace = ''.join(tb.format_exception(
+                    type(exc_value), exc_value, exc_tb))
             row = dbapi.action_event_finish(
                 self._context, self.id, consts.EVENT_ERROR,
                 traceback=trace, details=str(exc_value))

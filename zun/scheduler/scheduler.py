@@ -56,6 +56,10 @@ class FilterScheduler:
         """
         hosts = [requested_host] if requested_host else None
         candidates = self.host_states(context, hosts)
+        if not candidates and requested_host:
+            raise exception.NoValidHost(
+                reason="the requested host '%s' runs no zun-compute "
+                       "service" % requested_host)
         if not candidates:
             raise exception.NoValidHost(
                 reason='no zun-compute service is registered')

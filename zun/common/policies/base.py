@@ -14,7 +14,7 @@ rules = [
         description='Whether the caller is a cloud administrator.'),
     policy.RuleDefault(
         name='admin_or_owner',
-        check_str='is_admin:True or project_id:%(project_id)s',
+        check_str='rule:context_is_admin or project_id:%(project_id)s',
         description='An administrator, or a member of the project that '
                     'owns the resource.'),
     policy.RuleDefault(

@@ -12,6 +12,7 @@ from docker import utils as docker_utils
 from oslo_config import cfg
 from oslo_log import log as logging
 from oslo_utils import uuidutils
+import requests
 
 from zun.common import consts
 from zun.common import exception
@@ -24,12 +25,18 @@ LOG = logging.getLogger(__name__)
 MIB = 1024 * 1024
 GIB = 1024 * MIB
 CPU_PERIOD = 100000
+NS_PER_SECOND = 1000000000
 DEFAULT_TAG = 'latest'
 
 
 def engine_name(container):
     """Return the engine-side name of a zun container."""
     return consts.NAME_PREFIX + container.uuid
+
+
+def _target(container):
+    """Return the engine ID of a container, or its name before it has one."""
+    return container.container_id or engine_name(container)
 
 
 def uuid_from_engine_names(names):
@@ -54,7 +61,11 @@ def _explanation(exc):
 
 
 def translate_errors(func):
-    """Turn docker SDK errors into zun's domain exceptions."""
+    """Turn docker SDK and HTTP errors into zun's domain exceptions.
+
+    The SDK raises requests' own exceptions, not DockerException, when the
+    engine cannot be reached or a request times out.
+    """
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -67,6 +78,10 @@ def translate_errors(func):
             raise exception.DockerError(error_msg=_explanation(exc))
         except docker_errors.DockerException as exc:
             raise exception.DockerError(error_msg=str(exc))
+        except requests.exceptions.RequestException as exc:
+            raise exception.DockerError(
+                error_msg='cannot reach the Docker engine at %s: %s'
+                % (CONF.docker.api_url, exc))
     return wrapper
 
 
@@ -101,6 +116,9 @@ class DockerDriver(driver.ContainerDriver):
 
     def _pull(self, client, repo, tag, reference):
         LOG.info('Pulling image %s', reference)
+        # NOTE: the pull has no time limit. The docker SDK (7.x) sends it
+        # without a timeout, so a registry that stops sending data holds
+        # this thread until the engine gives up on it.
         try:
             stream = client.pull(repo, tag=tag, stream=True, decode=True)
             for message in stream:
@@ -110,7 +128,8 @@ class DockerDriver(driver.ContainerDriver):
         except docker_errors.APIError as exc:
             raise exception.ImagePullFailed(image=reference,
                                             detail=_explanation(exc))
-        except docker_errors.DockerException as exc:
+        except (docker_errors.DockerException,
+                requests.exceptions.RequestException) as exc:
             raise exception.ImagePullFailed(image=reference, detail=str(exc))
         image_id = self._image_present(client, reference)
         if image_id is None:
@@ -173,16 +192,43 @@ class DockerDriver(driver.ContainerDriver):
 
     @staticmethod
     def _healthcheck(container):
+        """Return the engine's healthcheck: a shell test, times in ns.
+
+        A zero or missing time keeps the engine's default, and a missing
+        test keeps the image's own test.
+        """
         check = container.healthcheck
         if not check:
             return None
-        seconds = {key: int(check[key] * 1e9)
-                   for key in ('interval', 'timeout') if check.get(key)}
-        result = {'test': ['CMD-SHELL', check.get('test')]}
-        result.update(seconds)
+        result = {key: int(round(float(check[key]) * NS_PER_SECOND))
+                  for key in ('interval', 'timeout') if check.get(key)}
+        if check.get('test'):
+            result['test'] = ['CMD-SHELL', check['test']]
         if check.get('retries') is not None:
             result['retries'] = int(check['retries'])
         return result
+
+    @staticmethod
+    def _mark_missing(container):
+        """Set the status of a container that the engine no longer has."""
+        if container.auto_remove:
+            # The engine removes such a container itself once it exits.
+            container.status = consts.DELETED
+            container.status_reason = None
+        else:
+            container.status = consts.ERROR
+            container.status_reason = 'No such container'
+        container.status_detail = None
+        return container
+
+    def _refresh(self, client, container):
+        """Read the engine's state of ``container`` into its fields."""
+        try:
+            info = client.inspect_container(_target(container))
+        except docker_errors.NotFound:
+            LOG.info('Container %s is gone from the engine', container.uuid)
+            return self._mark_missing(container)
+        return self._apply_inspect(container, info)
 
     def _apply_inspect(self, container, info):
         state = info.get('State') or {}
@@ -213,45 +259,37 @@ class DockerDriver(driver.ContainerDriver):
                 healthcheck=self._healthcheck(container),
                 host_config=self._host_config(client, container))
             container.container_id = response['Id']
-            info = client.inspect_container(response['Id'])
-        return self._apply_inspect(container, info)
+            return self._refresh(client, container)
 
     @translate_errors
     def start(self, context, container):
         with self._client() as client:
-            client.start(container.container_id)
-            info = client.inspect_container(container.container_id)
-        return self._apply_inspect(container, info)
+            client.start(_target(container))
+            return self._refresh(client, container)
 
     @translate_errors
     def stop(self, context, container, timeout):
         with self._client() as client:
             # The SDK adds ``timeout`` to the request's own time limit.
-            client.stop(container.container_id, timeout=timeout)
-            info = client.inspect_container(container.container_id)
-        return self._apply_inspect(container, info)
+            client.stop(_target(container), timeout=timeout)
+            # An auto_remove container may be gone by now; _refresh then
+            # marks it Deleted.
+            return self._refresh(client, container)
 
     @translate_errors
     def delete(self, context, container, force):
-        target = container.container_id or engine_name(container)
         with self._client() as client:
             try:
-                client.remove_container(target, v=True, force=force)
+                client.remove_container(_target(container), v=True,
+                                        force=force)
             except docker_errors.NotFound:
                 LOG.info('Container %s was already gone from the engine',
                          container.uuid)
 
     @translate_errors
     def show(self, context, container):
-        target = container.container_id or engine_name(container)
         with self._client() as client:
-            try:
-                info = client.inspect_container(target)
-            except docker_errors.NotFound:
-                container.status = consts.ERROR
-                container.status_reason = 'No such container'
-                return container
-        return self._apply_inspect(container, info)
+            return self._refresh(client, container)
 
     @translate_errors
     def list(self, context):

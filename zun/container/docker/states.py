@@ -35,40 +35,78 @@ def _parse_time(value):
 
 
 def _humanize(delta):
-    """Return a duration the way the Docker CLI prints one."""
+    """Return a duration the way the Docker CLI prints one.
+
+    The steps follow HumanDuration of github.com/docker/go-units, which
+    ``docker ps`` uses: seconds, then minutes, rounded hours, days below two
+    weeks, weeks below about two months, months below two years, years.
+    """
     seconds = int(delta.total_seconds())
     if seconds < 1:
         return 'Less than a second'
+    if seconds == 1:
+        return '1 second'
     if seconds < 60:
         return '%d seconds' % seconds
     minutes = seconds // 60
+    if minutes == 1:
+        return 'About a minute'
     if minutes < 60:
-        return 'About a minute' if minutes == 1 else '%d minutes' % minutes
-    hours = minutes // 60
+        return '%d minutes' % minutes
+    hours = int(delta.total_seconds() / 3600 + 0.5)
+    if hours == 1:
+        return 'About an hour'
     if hours < 48:
-        return 'About an hour' if hours == 1 else '%d hours' % hours
-    return '%d days' % (hours // 24)
+        return '%d hours' % hours
+    if hours < 24 * 7 * 2:
+        return '%d days' % (hours // 24)
+    if hours < 24 * 30 * 2:
+        return '%d weeks' % (hours // (24 * 7))
+    if hours < 24 * 365 * 2:
+        return '%d months' % (hours // (24 * 30))
+    return '%d years' % (seconds // (3600 * 24 * 365))
+
+
+def _health_label(state):
+    health = (state.get('Health') or {}).get('Status')
+    if health == 'starting':
+        return 'health: starting'
+    return health
+
+
+def _running_detail(status, state, started, now):
+    detail = 'Up %s' % _humanize(now - started)
+    if status == 'paused':
+        return detail + ' (Paused)'
+    health = _health_label(state)
+    if health:
+        detail += ' (%s)' % health
+    return detail
 
 
 def status_detail_from_inspect(state, now=None):
-    """Return a summary such as ``Up 5 minutes`` from an inspect State."""
+    """Return a summary such as ``Up 5 minutes`` from an inspect State.
+
+    The wording is that of the STATUS column of ``docker ps``.
+    """
     now = now or timeutils.utcnow()
     status = (state.get('Status') or '').lower()
     started = _parse_time(state.get('StartedAt'))
     finished = _parse_time(state.get('FinishedAt'))
+    if status == 'restarting' and finished:
+        return 'Restarting (%s) %s ago' % (state.get('ExitCode'),
+                                           _humanize(now - finished))
     if status in ('running', 'paused', 'restarting') and started:
-        detail = 'Up %s' % _humanize(now - started)
-        if status == 'paused':
-            detail += ' (Paused)'
-        health = (state.get('Health') or {}).get('Status')
-        if health:
-            detail += ' (%s)' % health
-        return detail
+        return _running_detail(status, state, started, now)
+    if status == 'removing':
+        return 'Removal In Progress'
+    if status == 'dead':
+        return 'Dead'
+    if status == 'created' or (status == 'exited' and started is None):
+        return 'Created'
     if status == 'exited' and finished:
         return 'Exited (%s) %s ago' % (state.get('ExitCode'),
                                        _humanize(now - finished))
-    if status == 'created':
-        return 'Created'
     return status.capitalize() or None
 
 

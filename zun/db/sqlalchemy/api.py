@@ -6,7 +6,8 @@ claiming a container for an action, are single conditional UPDATE
 statements, so that the database decides which of two requests wins.
 """
 
-import sqlite3
+import contextlib
+import datetime
 import threading
 
 from oslo_db import exception as db_exc
@@ -18,6 +19,7 @@ import sqlalchemy as sa
 
 from zun.common import exception
 from zun.db.sqlalchemy import models
+from zun.db.sqlalchemy import sqlite
 
 LOG = logging.getLogger(__name__)
 
@@ -50,24 +52,16 @@ def _reader():
     return _facade().reader.using(_CONTEXT)
 
 
+@contextlib.contextmanager
 def _writer():
-    return _facade().writer.using(_CONTEXT)
+    with _facade().writer.using(_CONTEXT) as session:
+        sqlite.mark_writer(session)
+        yield session
 
 
 def get_engine():
     """Return the writer engine, creating it on first use."""
     return _facade().writer.get_engine()
-
-
-@sa.event.listens_for(sa.engine.Engine, 'connect')
-def _enable_sqlite_wal(dbapi_connection, connection_record):
-    # Write-ahead logging lets readers go on while a writer commits, which
-    # matters when the API and compute threads of zun-all share one file.
-    # An in-memory database ignores it.
-    if isinstance(dbapi_connection, sqlite3.Connection):
-        cursor = dbapi_connection.cursor()
-        cursor.execute('PRAGMA journal_mode=WAL')
-        cursor.close()
 
 
 def dispose_engine():
@@ -85,6 +79,18 @@ def dispose_engine():
         except AttributeError:
             # The facade never started, so it holds no connections.
             pass
+
+
+def _db_values(values):
+    """Return a copy of ``values`` with every datetime as naive UTC.
+
+    The columns are timezone-naive and store UTC. Versioned objects hand
+    over aware datetimes, possibly in another zone, and SQLAlchemy would
+    drop the zone without converting the time.
+    """
+    return {key: timeutils.normalize_time(value)
+            if isinstance(value, datetime.datetime) else value
+            for key, value in values.items()}
 
 
 def _scoped(stmt, context):
@@ -106,7 +112,7 @@ def container_create(context, values):
     :raises ContainerAlreadyExists: when the project already has a
         container of that name.
     """
-    values = dict(values)
+    values = _db_values(values)
     values.setdefault('uuid', uuidutils.generate_uuid())
     container = models.Container(**values)
     try:
@@ -179,14 +185,35 @@ def _after_marker(column, id_column, marker_value, marker_id, sort_dir):
     return sa.or_(beyond, sa.and_(column == marker_value, later_id))
 
 
+def _check_list_params(filters, sort_key, sort_dir):
+    if sort_key not in CONTAINER_SORT_KEYS:
+        raise exception.InvalidParameterValue(
+            field='sort_key', detail="'%s' is not one of %s"
+            % (sort_key, ', '.join(CONTAINER_SORT_KEYS)))
+    if sort_dir not in ('asc', 'desc'):
+        raise exception.InvalidParameterValue(
+            field='sort_dir', detail="'%s' is not asc or desc" % sort_dir)
+    unknown = sorted(set(filters or ()) - set(CONTAINER_FILTERS))
+    if unknown:
+        raise exception.InvalidParameterValue(
+            field='filters', detail='cannot filter by %s; use %s'
+            % (', '.join(unknown), ', '.join(CONTAINER_FILTERS)))
+
+
 def container_list(context, filters=None, limit=None, marker=None,
                    sort_key='id', sort_dir='asc'):
     """Return a page of containers in the caller's scope.
 
-    :param filters: column name to value, for exact matches.
+    :param filters: column name to value, for exact matches; the names
+        are those of CONTAINER_FILTERS.
     :param marker: UUID of the last container of the previous page.
+    :param sort_key: one of CONTAINER_SORT_KEYS.
+    :param sort_dir: ``asc`` or ``desc``.
     :raises MarkerNotFound: when the marker is not a visible container.
+    :raises InvalidParameterValue: for an unknown sort key, sort direction
+        or filter name.
     """
+    _check_list_params(filters, sort_key, sort_dir)
     model = models.Container
     column = getattr(model, sort_key)
     stmt = _scoped(sa.select(model), context)
@@ -224,9 +251,10 @@ def container_update(context, container_uuid, values):
     :raises ContainerNotFound: when the row is gone.
     :raises ContainerAlreadyExists: when a new name is taken.
     """
-    values = dict(values)
+    values = _db_values(values)
     values.pop('id', None)
     values.pop('uuid', None)
+    project_id = None
     try:
         with _writer() as session:
             stmt = sa.select(models.Container).where(
@@ -234,12 +262,15 @@ def container_update(context, container_uuid, values):
             container = session.execute(stmt).scalar_one_or_none()
             if container is None:
                 raise exception.ContainerNotFound(container=container_uuid)
+            # Read before the flush: the rollback of a failed flush expires
+            # the row, which is then detached and cannot load attributes.
+            project_id = container.project_id
             for key, value in values.items():
                 setattr(container, key, value)
             session.flush()
     except db_exc.DBDuplicateEntry:
         raise exception.ContainerAlreadyExists(
-            name=values.get('name'), project_id=container.project_id)
+            name=values.get('name'), project_id=project_id)
     return container
 
 
@@ -299,7 +330,7 @@ def container_update_if(context, container_uuid, expected, values):
         column = getattr(model, key)
         stmt = stmt.where(column.is_(None) if value is None
                           else column == value)
-    values = dict(values, updated_at=timeutils.utcnow())
+    values = dict(_db_values(values), updated_at=timeutils.utcnow())
     stmt = stmt.values(**values).execution_options(synchronize_session=False)
     with _writer() as session:
         return session.execute(stmt).rowcount == 1
@@ -340,7 +371,7 @@ def container_memory_by_host(context, hosts=None):
 
 def action_start(context, values):
     """Record the start of an action and return its row."""
-    action = models.ContainerAction(**values)
+    action = models.ContainerAction(**_db_values(values))
     with _writer() as session:
         session.add(action)
         session.flush()
@@ -395,7 +426,7 @@ def action_event_start(context, values):
     action.
     :raises ContainerActionNotFound: when the action was not recorded.
     """
-    values = dict(values)
+    values = _db_values(values)
     container_uuid = values.pop('container_uuid')
     request_id = values.pop('request_id')
     with _writer() as session:
@@ -412,9 +443,15 @@ def action_event_start(context, values):
 
 def action_event_finish(context, event_id, result, traceback=None,
                         details=None):
-    """Set the result and finish time of an event and return its row."""
+    """Set the result and finish time of an event and return its row.
+
+    :raises ContainerActionEventNotFound: when the event is gone, for
+        example because its container was deleted.
+    """
     with _writer() as session:
         event = session.get(models.ContainerActionEvent, event_id)
+        if event is None:
+            raise exception.ContainerActionEventNotFound(event_id=event_id)
         event.result = result
         event.finish_time = timeutils.utcnow()
         event.traceback = traceback
@@ -439,7 +476,7 @@ def service_create(context, values):
 
     :raises ServiceAlreadyExists: when the host already runs that binary.
     """
-    service = models.ZunService(**values)
+    service = models.ZunService(**_db_values(values))
     try:
         with _writer() as session:
             session.add(service)
@@ -469,7 +506,7 @@ def service_update(context, host, binary, values):
             model.host == host, model.binary == binary)).scalar_one_or_none()
         if service is None:
             raise exception.ServiceNotFound(host=host, binary=binary)
-        for key, value in values.items():
+        for key, value in _db_values(values).items():
             setattr(service, key, value)
         session.flush()
     return service
@@ -513,7 +550,7 @@ def compute_node_upsert(context, hostname, values):
             node = model(hostname=hostname,
                          uuid=uuidutils.generate_uuid())
             session.add(node)
-        for key, value in values.items():
+        for key, value in _db_values(values).items():
             setattr(node, key, value)
         session.flush()
     return node

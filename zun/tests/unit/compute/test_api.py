@@ -1,0 +1,178 @@
+"""Tests of the compute API that zun-api uses to send requests."""
+
+from unittest import mock
+
+import fixtures
+
+from zun.common import consts
+from zun.common import exception
+from zun.compute import api as compute_api
+from zun.compute import rpcapi
+from zun.db import api as dbapi
+from zun.objects import container as container_obj
+from zun.objects import container_action
+from zun.objects import zun_service
+from zun.scheduler import scheduler
+from zun.tests import base
+from zun.tests.unit.db import utils
+
+BINARY = 'zun-compute'
+
+
+class ComputeAPITestCase(base.DbTestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.rpc = mock.create_autospec(rpcapi.API, instance=True)
+        self.scheduler = mock.create_autospec(scheduler.FilterScheduler,
+                                              instance=True)
+        self.useFixture(fixtures.MockPatchObject(
+            rpcapi, 'API', autospec=True, return_value=self.rpc))
+        self.useFixture(fixtures.MockPatchObject(
+            scheduler, 'FilterScheduler', autospec=True,
+            return_value=self.scheduler))
+        self.api = compute_api.API()
+
+    def _container(self, **overrides):
+        row = utils.create_container(self.context, **overrides)
+        return container_obj.Container.get_by_uuid(self.context, row.uuid)
+
+    def _load(self, container):
+        return container_obj.Container.get_by_uuid(self.context,
+                                                   container.uuid)
+
+    def _action(self, container):
+        return container_action.ContainerAction.get_by_request_id(
+            self.context, container.uuid, self.context.request_id)
+
+    def _register(self, host='fake-host'):
+        zun_service.ZunService.register(self.context, host, BINARY, 'nova')
+
+
+class TestCreate(ComputeAPITestCase):
+
+    def _creating(self):
+        return self._container(status=consts.CREATING, host=None,
+                               task_state=consts.CONTAINER_CREATING)
+
+    def test_create_schedules_and_casts(self):
+        container = self._creating()
+        self.scheduler.select_host.return_value = 'h2'
+        self.api.container_create(self.context, container, True, None)
+        self.scheduler.select_host.assert_called_once_with(
+            self.context, container, None)
+        self.rpc.container_create.assert_called_once_with(
+            self.context, 'h2', container, True)
+        self.assertEqual('h2', self._load(container).host)
+
+    def test_create_records_action(self):
+        container = self._creating()
+        self.scheduler.select_host.return_value = 'h2'
+        self.api.container_create(self.context, container, False, None)
+        self.assertEqual(consts.ACTION_CREATE,
+                         self._action(container).action)
+
+    def test_requested_host_passed(self):
+        container = self._creating()
+        self.scheduler.select_host.return_value = 'h3'
+        self.api.container_create(self.context, container, False, 'h3')
+        self.scheduler.select_host.assert_called_once_with(
+            self.context, container, 'h3')
+
+    def test_no_valid_host(self):
+        container = self._creating()
+        self.scheduler.select_host.side_effect = exception.NoValidHost(
+            reason='no host has 512 MiB of memory free')
+        self.api.container_create(self.context, container, True, None)
+        loaded = self._load(container)
+        self.assertEqual(consts.ERROR, loaded.status)
+        self.assertIn('512 MiB', loaded.status_reason)
+        self.assertIsNone(loaded.task_state)
+        self.assertEqual('Error', self._action(container).message)
+        self.rpc.container_create.assert_not_called()
+
+    def test_scheduler_crash(self):
+        container = self._creating()
+        self.scheduler.select_host.side_effect = RuntimeError('bug')
+        self.assertRaises(RuntimeError, self.api.container_create,
+                          self.context, container, True, None)
+        loaded = self._load(container)
+        self.assertEqual(consts.ERROR, loaded.status)
+        self.assertIsNone(loaded.task_state)
+
+    def test_cast_failure(self):
+        container = self._creating()
+        self.scheduler.select_host.return_value = 'h2'
+        self.rpc.container_create.side_effect = RuntimeError('no broker')
+        self.assertRaises(RuntimeError, self.api.container_create,
+                          self.context, container, True, None)
+        loaded = self._load(container)
+        self.assertEqual(consts.ERROR, loaded.status)
+        self.assertIn('h2', loaded.status_reason)
+        self.assertIsNone(loaded.task_state)
+
+
+class TestActions(ComputeAPITestCase):
+
+    def test_start_casts(self):
+        self._register()
+        container = self._container(status=consts.STOPPED)
+        self.api.container_start(self.context, container)
+        self.rpc.container_start.assert_called_once_with(self.context,
+                                                         container)
+        self.assertEqual(consts.ACTION_START,
+                         self._action(container).action)
+
+    def test_stop_casts(self):
+        self._register()
+        container = self._container(status=consts.RUNNING)
+        self.api.container_stop(self.context, container, 5)
+        self.rpc.container_stop.assert_called_once_with(self.context,
+                                                        container, 5)
+
+    def test_host_down(self):
+        container = self._container(status=consts.STOPPED)
+        error = self.assertRaises(exception.ContainerHostNotUp,
+                                  self.api.container_start, self.context,
+                                  container)
+        self.assertIn('fake-host', str(error))
+        self.rpc.container_start.assert_not_called()
+
+    def test_host_forced_down(self):
+        self._register()
+        dbapi.service_update(self.context, 'fake-host', BINARY,
+                             {'forced_down': True})
+        container = self._container(status=consts.RUNNING)
+        self.assertRaises(exception.ContainerHostNotUp,
+                          self.api.container_stop, self.context, container,
+                          5)
+
+    def test_delete_without_host(self):
+        container = self._container(host=None)
+        self.api.container_delete(self.context, container, False, False,
+                                  False)
+        self.assertRaises(exception.ContainerNotFound, self._load, container)
+        self.rpc.container_delete.assert_not_called()
+
+    def test_delete_sends(self):
+        self._register()
+        container = self._container(status=consts.DELETING)
+        self.api.container_delete(self.context, container, False, True,
+                                  True)
+        self.rpc.container_delete.assert_called_once_with(
+            self.context, container, False, True, wait=True)
+        self.assertEqual(consts.ACTION_DELETE,
+                         self._action(container).action)
+
+    def test_forced_delete_host_down(self):
+        container = self._container(status=consts.DELETING)
+        self.api.container_delete(self.context, container, True, False,
+                                  False)
+        self.rpc.container_delete.assert_called_once_with(
+            self.context, container, True, False, wait=False)
+
+    def test_delete_host_down(self):
+        container = self._container(status=consts.DELETING)
+        self.assertRaises(exception.ContainerHostNotUp,
+                          self.api.container_delete, self.context,
+                          container, False, False, False)

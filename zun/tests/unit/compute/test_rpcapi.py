@@ -1,0 +1,200 @@
+"""Tests of the compute RPC client and the RPC serializer."""
+
+import inspect
+from unittest import mock
+
+import oslo_messaging as messaging
+from oslo_messaging.rpc import client as rpc_client
+
+from zun.common import context as zun_context
+from zun.common import rpc
+from zun.compute import manager
+from zun.compute import rpcapi
+from zun.container import driver as container_driver
+from zun.objects import container as container_obj
+from zun.tests import base
+
+
+class TestComputeRPCAPI(base.TestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.client = mock.create_autospec(rpc_client.RPCClient,
+                                           instance=True)
+        self.prepared = mock.create_autospec(rpc_client._CallContext,
+                                             instance=True)
+        self.client.prepare.return_value = self.prepared
+        patcher = mock.patch.object(rpc, 'get_client', autospec=True,
+                                    return_value=self.client)
+        self.get_client = patcher.start()
+        self.addCleanup(patcher.stop)
+        self.api = rpcapi.API()
+        self.container = container_obj.Container(
+            self.context, uuid='2a6b5f0e-0000-4000-8000-000000000001',
+            host='compute-1', name='web')
+
+    def test_client_target(self):
+        target = self.get_client.call_args.args[0]
+        self.assertEqual('zun-compute', target.topic)
+        self.assertEqual(rpcapi.API.VERSION, target.version)
+
+    def test_client_version_cap(self):
+        self.assertEqual(rpcapi.API.VERSION,
+                         self.get_client.call_args.kwargs['version_cap'])
+
+    def test_topic_from_config(self):
+        self.conf.config(topic='other-topic', group='compute')
+        rpcapi.API()
+        target = self.get_client.call_args.args[0]
+        self.assertEqual('other-topic', target.topic)
+
+    def _assert_prepared(self, host):
+        self.client.prepare.assert_called_once_with(
+            server=host, version='1.0', timeout=None)
+
+    def test_container_create(self):
+        self.api.container_create(self.context, 'compute-2', self.container,
+                                  True)
+        self._assert_prepared('compute-2')
+        self.prepared.cast.assert_called_once_with(
+            self.context, 'container_create', container=self.container,
+            run=True)
+
+    def test_container_start(self):
+        self.api.container_start(self.context, self.container)
+        self._assert_prepared('compute-1')
+        self.prepared.cast.assert_called_once_with(
+            self.context, 'container_start', container=self.container)
+
+    def test_container_stop(self):
+        self.api.container_stop(self.context, self.container, 15)
+        self._assert_prepared('compute-1')
+        self.prepared.cast.assert_called_once_with(
+            self.context, 'container_stop', container=self.container,
+            timeout=15)
+
+    def test_container_delete_casts(self):
+        self.api.container_delete(self.context, self.container, False, True)
+        self._assert_prepared('compute-1')
+        self.prepared.cast.assert_called_once_with(
+            self.context, 'container_delete', container=self.container,
+            force=False, stop=True)
+        self.prepared.call.assert_not_called()
+
+    def test_container_delete_wait_calls(self):
+        self.api.container_delete(self.context, self.container, True, False,
+                                  wait=True)
+        self._assert_prepared('compute-1')
+        self.prepared.call.assert_called_once_with(
+            self.context, 'container_delete', container=self.container,
+            force=True, stop=False)
+        self.prepared.cast.assert_not_called()
+
+    def test_every_method_pins_version(self):
+        calls = (
+            lambda: self.api.container_create(self.context, 'h',
+                                              self.container, False),
+            lambda: self.api.container_start(self.context, self.container),
+            lambda: self.api.container_stop(self.context, self.container, 1),
+            lambda: self.api.container_delete(self.context, self.container,
+                                              False, False),
+        )
+        for call in calls:
+            self.client.prepare.reset_mock()
+            call()
+            self.assertEqual(
+                '1.0', self.client.prepare.call_args.kwargs['version'])
+
+
+class TestVersions(base.TestCase):
+
+    def test_manager_target_matches_client(self):
+        driver = mock.create_autospec(container_driver.ContainerDriver,
+                                      instance=True)
+        compute = manager.Manager(driver=driver)
+        self.assertEqual(rpcapi.API.VERSION, compute.target.version)
+
+    def test_manager_accepts_client_arguments(self):
+        client = mock.create_autospec(rpc_client.RPCClient, instance=True)
+        prepared = client.prepare.return_value
+        container = container_obj.Container(self.context, host='h1')
+        with mock.patch.object(rpc, 'get_client', autospec=True,
+                               return_value=client):
+            api = rpcapi.API()
+        api.container_create(self.context, 'h1', container, True)
+        api.container_start(self.context, container)
+        api.container_stop(self.context, container, 10)
+        api.container_delete(self.context, container, False, False)
+        api.container_delete(self.context, container, True, True, wait=True)
+        sent = prepared.cast.call_args_list + prepared.call.call_args_list
+        self.assertEqual(5, len(sent))
+        for call in sent:
+            context, method = call.args
+            endpoint = getattr(manager.Manager, method)
+            # Raises TypeError when the manager lacks an argument name.
+            inspect.signature(endpoint).bind(None, context, **call.kwargs)
+
+
+class TestRequestContextSerializer(base.TestCase):
+
+    def setUp(self):
+        super().setUp()
+        self.serializer = rpc.RequestContextSerializer()
+
+    def test_context_round_trip(self):
+        context = self.make_context(roles=['admin'], all_projects=True)
+        wire = self.serializer.serialize_context(context)
+        copy = self.serializer.deserialize_context(wire)
+        self.assertIsInstance(copy, zun_context.RequestContext)
+        self.assertEqual(context.user_id, copy.user_id)
+        self.assertEqual(context.project_id, copy.project_id)
+        self.assertEqual(context.request_id, copy.request_id)
+        self.assertTrue(copy.is_admin)
+        self.assertTrue(copy.all_projects)
+
+    def test_context_is_json(self):
+        wire = self.serializer.serialize_context(self.context)
+        self.assertIsInstance(wire, dict)
+        self.assertEqual('fake-project', wire['project_id'])
+
+    def test_container_round_trip(self):
+        container = container_obj.Container(
+            self.context, uuid='2a6b5f0e-0000-4000-8000-000000000001',
+            name='web', memory=256, command=['sleep', '1'],
+            labels={'a': 'b'}, status='Creating')
+        wire = self.serializer.serialize_entity(self.context, container)
+        self.assertIsInstance(wire, dict)
+        copy = self.serializer.deserialize_entity(self.context, wire)
+        self.assertIsInstance(copy, container_obj.Container)
+        self.assertEqual(container.uuid, copy.uuid)
+        self.assertEqual(['sleep', '1'], copy.command)
+        self.assertEqual({'a': 'b'}, copy.labels)
+        self.assertEqual(256, copy.memory)
+
+    def test_container_keeps_changes(self):
+        container = container_obj.Container(self.context, name='web')
+        container.obj_reset_changes()
+        container.status = 'Running'
+        wire = self.serializer.serialize_entity(self.context, container)
+        copy = self.serializer.deserialize_entity(self.context, wire)
+        self.assertEqual({'status'}, copy.obj_what_changed())
+
+    def test_plain_values_pass(self):
+        wire = self.serializer.serialize_entity(self.context, {'a': [1]})
+        self.assertEqual({'a': [1]}, wire)
+
+    def test_exceptions_allowed(self):
+        self.assertIn('zun.common.exception', rpc.ALLOWED_EXMODS)
+
+    def test_get_transport_needs_init(self):
+        rpc.cleanup()
+        self.assertRaises(RuntimeError, rpc.get_transport)
+
+    def test_fake_transport_client(self):
+        self.conf.config(transport_url='fake:/')
+        rpc.cleanup()
+        self.addCleanup(rpc.cleanup)
+        rpc.init(self.conf.conf)
+        client = rpc.get_client(messaging.Target(topic='t'),
+                                version_cap='1.0')
+        self.assertIsInstance(client, rpc_client.RPCClient)
