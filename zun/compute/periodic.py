@@ -5,6 +5,7 @@ from oslo_log import log as logging
 
 from zun.common import consts
 from zun.common import context as zun_context
+from zun.common import exception
 from zun.objects import compute_node
 from zun.objects import container as container_obj
 
@@ -71,9 +72,31 @@ def sync_container_states(driver, host):
                 or container.status in _TRANSIENT
                 or not container.container_id):
             continue
-        if _sync_one(context, container, engine.get(container.uuid)):
+        entry = engine.get(container.uuid)
+        if entry is None and container.auto_remove:
+            if _purge_removed(context, container):
+                changed += 1
+        elif _sync_one(context, container, entry):
             changed += 1
     return changed
+
+
+def _purge_removed(context, container):
+    """Delete the row of an auto_remove container that the engine removed.
+
+    The claim makes sure that no action runs on the container meanwhile.
+    :returns: True when the row was deleted.
+    """
+    try:
+        container_obj.Container.claim(
+            context, container.uuid, 'purge', consts.CONTAINER_STATUSES,
+            consts.CONTAINER_DELETING)
+        container.destroy(context)
+    except (exception.ContainerBusy, exception.ContainerNotFound):
+        return False
+    LOG.info('Deleted container %s: the engine removed it after it exited '
+             '(auto_remove)', container.uuid)
+    return True
 
 
 def report_resources(driver, host):

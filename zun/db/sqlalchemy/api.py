@@ -17,6 +17,7 @@ from oslo_utils import timeutils
 from oslo_utils import uuidutils
 import sqlalchemy as sa
 
+from zun.common import consts
 from zun.common import exception
 from zun.db.sqlalchemy import models
 from zun.db.sqlalchemy import sqlite
@@ -355,11 +356,16 @@ def container_destroy(context, container_uuid):
 
 
 def container_memory_by_host(context, hosts=None):
-    """Return {host: MiB of memory allocated to its containers}."""
+    """Return {host: MiB of memory allocated to its containers}.
+
+    Containers in Error or Deleted do not count: they do not run, and a
+    failed create never reached the engine.
+    """
     model = models.Container
     stmt = (sa.select(model.host, sa.func.coalesce(sa.func.sum(model.memory),
                                                    0))
-            .where(model.host.is_not(None))
+            .where(model.host.is_not(None),
+                   model.status.not_in([consts.ERROR, consts.DELETED]))
             .group_by(model.host))
     if hosts is not None:
         stmt = stmt.where(model.host.in_(hosts))

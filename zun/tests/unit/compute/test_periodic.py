@@ -3,6 +3,7 @@
 from unittest import mock
 
 from zun.common import consts
+from zun.common import exception
 from zun.compute import periodic
 from zun.container import driver as container_driver
 from zun.db import api as dbapi
@@ -117,12 +118,32 @@ class TestSyncContainerStates(base.DbTestCase):
         self.assertEqual('No such container', loaded.status_reason)
         self.assertIsNone(loaded.status_detail)
 
-    def test_missing_auto_remove_deleted(self):
+    def test_missing_auto_remove_purged(self):
         row = self._create(status=consts.STOPPED, auto_remove=True)
+        self.assertEqual(1, self._sync())
+        self.assertRaises(exception.ContainerNotFound, self._load, row)
+
+    def test_busy_auto_remove_kept(self):
+        row = self._create(status=consts.STOPPED, auto_remove=True,
+                           task_state=consts.CONTAINER_STARTING)
         self._sync()
-        loaded = self._load(row)
-        self.assertEqual(consts.DELETED, loaded.status)
-        self.assertIsNone(loaded.status_reason)
+        self.assertEqual(consts.STOPPED, self._load(row).status)
+
+    def test_purge_skips_claimed_row(self):
+        row = self._create(status=consts.STOPPED, auto_remove=True)
+        real_claim = container_obj.Container.claim
+
+        def claim_first(context, uuid, *args, **kwargs):
+            # Another request claims the container just before the purge.
+            dbapi.container_update(context, uuid,
+                                   {'task_state': consts.CONTAINER_STARTING})
+            return real_claim(context, uuid, *args, **kwargs)
+
+        with mock.patch.object(container_obj.Container, 'claim',
+                               side_effect=claim_first):
+            self.assertEqual(0, self._sync())
+        self.assertEqual(consts.CONTAINER_STARTING,
+                         self._load(row).task_state)
 
     def test_missing_twice_written_once(self):
         self._create(status=consts.RUNNING)

@@ -299,6 +299,15 @@ class TestContainerByHost(base.DbTestCase):
         totals = dbapi.container_memory_by_host(self.context)
         self.assertEqual({'h1': 768, 'h2': 128}, totals)
 
+    def test_memory_by_host_skips_failed(self):
+        utils.create_container(self.context, host='h1', memory=512)
+        utils.create_container(self.context, host='h1', memory=256,
+                               status=consts.ERROR)
+        utils.create_container(self.context, host='h1', memory=128,
+                               status=consts.DELETED)
+        totals = dbapi.container_memory_by_host(self.context)
+        self.assertEqual({'h1': 512}, totals)
+
     def test_memory_by_host_null_memory(self):
         utils.create_container(self.context, host='h1', memory=None)
         totals = dbapi.container_memory_by_host(self.context)
