@@ -36,16 +36,18 @@ class Manager:
         LOG.debug('Creating container %s (run=%s)', container.uuid, run)
         with tasks.container_task(context, container,
                                   'compute_container_create',
-                                  tasks.fail_container):
-            self._create(context, container)
+                                  tasks.fail_container) as task:
+            self._create(context, container, task)
             if run:
-                self._start(context, container)
+                with task.step('compute_container_start'):
+                    self._start(context, container)
 
-    def _create(self, context, container):
+    def _create(self, context, container, task):
         container.task_state = consts.IMAGE_PULLING
         container.save(context)
-        image_id = self.driver.pull_image(context, container.image,
-                                          container.image_pull_policy)
+        with task.step('compute_image_pull'):
+            image_id = self.driver.pull_image(context, container.image,
+                                              container.image_pull_policy)
         container.task_state = consts.CONTAINER_CREATING
         container.save(context)
         self.driver.create(context, container, image_id)

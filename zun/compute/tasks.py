@@ -28,12 +28,27 @@ def error_message(exc):
 
 
 class Task:
-    """State of one running step, shared with the code inside it."""
+    """State of one running task, shared with the code inside it."""
 
     def __init__(self, context, container):
         self.context = context
         self.container = container
         self.destroyed = False
+
+    @contextlib.contextmanager
+    def step(self, event_name):
+        """Record one step of the task, such as an image pull, as an event.
+
+        A failure is recorded in the step's event and raised on to the
+        task, which records it again and decides the status.
+        """
+        event = _start_event(self.context, self.container, event_name)
+        try:
+            yield
+        except Exception:
+            _finish_event(self, event, sys.exc_info())
+            raise
+        _finish_event(self, event)
 
 
 def _start_event(context, container, event_name):

@@ -107,11 +107,23 @@ class TestContainerCreate(ManagerTestCase):
     def test_run_records_success_event(self):
         container = self._new_container()
         self.manager.container_create(self.context, container, True)
-        events = self._events(container)
-        self.assertEqual(['compute_container_create'],
-                         [event.event for event in events])
-        self.assertEqual(consts.EVENT_SUCCESS, events[0].result)
-        self.assertIsNotNone(events[0].finish_time)
+        events = {event.event: event for event in self._events(container)}
+        self.assertEqual({'compute_container_create', 'compute_image_pull',
+                          'compute_container_start'}, set(events))
+        for event in events.values():
+            self.assertEqual(consts.EVENT_SUCCESS, event.result)
+            self.assertIsNotNone(event.finish_time)
+
+    def test_pull_failure_records_both_events(self):
+        container = self._new_container()
+        self.driver.pull_image.side_effect = exception.ImagePullFailed(
+            image='busybox:latest', detail='timed out')
+        self.manager.container_create(self.context, container, True)
+        events = {event.event: event for event in self._events(container)}
+        self.assertEqual({'compute_container_create', 'compute_image_pull'},
+                         set(events))
+        for event in events.values():
+            self.assertEqual(consts.EVENT_ERROR, event.result)
 
     def test_create_without_run(self):
         container = self._new_container()
