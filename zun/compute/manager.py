@@ -6,6 +6,7 @@ import oslo_messaging as messaging
 
 from zun.common import consts
 from zun.common import exception
+from zun.compute import lifecycle
 from zun.compute import tasks
 from zun.container import driver as container_driver
 
@@ -16,13 +17,14 @@ LOG = logging.getLogger(__name__)
 DELETE_STOP_TIMEOUT = 10
 
 
-class Manager:
+class Manager(lifecycle.LifecycleMixin):
     """Runs container requests on this host's engine.
 
     Each public method is an RPC method of ``zun.compute.rpcapi.API``. The
     API has already claimed the container (set its task_state); the manager
     runs the work under the container's lock and clears task_state at the
-    end, in every outcome.
+    end, in every outcome. The methods of each flow other than create and
+    delete live in a mixin module of their own, such as ``lifecycle``.
     """
 
     target = messaging.Target(version='1.0')
@@ -54,34 +56,6 @@ class Manager:
         container.status_reason = None
         container.save(context)
         LOG.info('Created container %s', container.uuid)
-
-    # --- start and stop
-
-    def _start(self, context, container):
-        container.task_state = consts.CONTAINER_STARTING
-        container.save(context)
-        self.driver.start(context, container)
-        container.status_reason = None
-        container.save(context)
-        LOG.info('Started container %s', container.uuid)
-
-    def container_start(self, context, container):
-        LOG.debug('Starting container %s', container.uuid)
-        with tasks.container_task(context, container,
-                                  'compute_container_start',
-                                  tasks.fail_container):
-            self._start(context, container)
-
-    def container_stop(self, context, container, timeout):
-        LOG.debug('Stopping container %s (timeout=%s)', container.uuid,
-                  timeout)
-        with tasks.container_task(context, container,
-                                  'compute_container_stop',
-                                  tasks.keep_engine_status(self.driver)):
-            self.driver.stop(context, container, timeout)
-            container.status_reason = None
-            container.save(context)
-            LOG.info('Stopped container %s', container.uuid)
 
     # --- delete
 

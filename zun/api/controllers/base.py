@@ -10,6 +10,20 @@ class Controller(rest.RestController):
     """Base of zun's REST controllers."""
 
 
+def merge_custom_actions(*mixins):
+    """Return the ``_custom_actions`` of a controller built from mixins.
+
+    :raises ValueError: when two mixins claim the same action name.
+    """
+    merged = {}
+    for mixin in mixins:
+        for name, methods in mixin.CUSTOM_ACTIONS.items():
+            if name in merged:
+                raise ValueError('action %s is defined twice' % name)
+            merged[name] = list(methods)
+    return merged
+
+
 def context():
     """Return the RequestContext of the current request."""
     return pecan.request.environ[hooks.CONTEXT_KEY]

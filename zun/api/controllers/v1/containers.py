@@ -10,6 +10,7 @@ from zun.api import validation
 from zun.api.controllers import base
 from zun.api.controllers.v1 import actions
 from zun.api.controllers.v1 import container_create
+from zun.api.controllers.v1 import container_lifecycle
 from zun.api.controllers.v1 import lookup
 from zun.api.schemas import containers as schema
 from zun.api.views import containers as view
@@ -21,10 +22,6 @@ from zun.objects import container as container_obj
 CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
 
-# Seconds that stop waits before it kills, when the request gives none.
-DEFAULT_STOP_TIMEOUT = 10
-# Longest stop timeout, in seconds, that a request may ask for.
-MAX_STOP_TIMEOUT = 3600
 
 
 def _invalid(field, detail):
@@ -71,13 +68,16 @@ def _paging(params):
     return limit, marker, sort_key, sort_dir
 
 
-class ContainersController(base.Controller):
-    """Create, list, show and delete containers, and their actions."""
+class ContainersController(container_lifecycle.LifecycleActions,
+                           base.Controller):
+    """Create, list, show and delete containers.
 
-    _custom_actions = {
-        'start': ['POST'],
-        'stop': ['POST'],
-    }
+    The actions on one container come from mixins, one module per flow;
+    each lists its URL actions in ``CUSTOM_ACTIONS``.
+    """
+
+    _custom_actions = base.merge_custom_actions(
+        container_lifecycle.LifecycleActions)
 
     @pecan.expose('json')
     def get_all(self, **kwargs):
@@ -156,25 +156,3 @@ class ContainersController(base.Controller):
                                send, status=consts.DELETING,
                                ignore_task_state=force)
         pecan.response.status = 204
-
-    @pecan.expose('json')
-    def start(self, container_ident=None, **kwargs):
-        def send(context, container, params):
-            base.compute_api().container_start(context, container)
-
-        actions.run(container_ident, 'start', 'container:start',
-                    schema.START_QUERY, send)
-
-    @pecan.expose('json')
-    def stop(self, container_ident=None, **kwargs):
-        def parse(params):
-            return dict(params, timeout=validation.parse_int(
-                params.get('timeout', DEFAULT_STOP_TIMEOUT), 'timeout',
-                minimum=0, maximum=MAX_STOP_TIMEOUT))
-
-        def send(context, container, params):
-            base.compute_api().container_stop(context, container,
-                                              params['timeout'])
-
-        actions.run(container_ident, 'stop', 'container:stop',
-                    schema.STOP_QUERY, send, parse=parse)
