@@ -6,9 +6,9 @@
 #
 # The functional and migration tests need a Docker engine, RabbitMQ,
 # MariaDB and PostgreSQL: tools/services-up.sh installs and starts them.
-# The last line of the output is the summary "N passed, N failed"; skipped
-# tests count as failed, because a test that needs a missing service must
-# not pass silently.
+# The last line of the output is the summary "N passed, N failed".
+# Skipped tests count as failed, because a test that needs a missing
+# service must not pass silently.
 set -uo pipefail
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)

@@ -190,7 +190,7 @@ def check_rabbit():
 
 
 def check_keystone():
-    """Fail unless Keystone answers on its public endpoint."""
+    """Fail unless Keystone responds on its public endpoint."""
     try:
         requests.get(KEYSTONE_URL, timeout=5).raise_for_status()
     except requests.RequestException as exc:
