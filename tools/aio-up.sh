@@ -77,22 +77,40 @@ openstack() {
     "$VENV/bin/openstack" "$@"
 }
 
-if ! openstack appcontainer show first >/dev/null 2>&1; then
-  log "running the container 'first' from busybox"
-  openstack appcontainer run --name first busybox sleep 86400 >/dev/null
-fi
+# Reads the status of "first" straight from the API; the openstack CLI
+# takes about two seconds a call, too slow for a polling loop.
+first_status() {
+  curl -sf "$ENDPOINT/containers/first" \
+    | "$VENV/bin/python" -c 'import json, sys; print(json.load(sys.stdin)["status"])' \
+    2>/dev/null || echo Missing
+}
+
+case "$(first_status)" in
+  Missing)
+    log "running the container 'first' from busybox"
+    openstack appcontainer run --name first busybox sleep 86400 >/dev/null ;;
+  Created|Stopped)
+    log "starting the existing container 'first'"
+    openstack appcontainer start first >/dev/null ;;
+  Error|Dead|Unknown)
+    log "replacing the container 'first', which is in $(first_status)"
+    openstack appcontainer delete --force first >/dev/null
+    for _ in $(seq 1 60); do [ "$(first_status)" = Missing ] && break; sleep 0.5; done
+    openstack appcontainer run --name first busybox sleep 86400 >/dev/null ;;
+esac
+
 status=
-for _ in $(seq 1 120); do
-  status=$(openstack appcontainer show first -f value -c status)
+deadline=$((SECONDS + 60))
+while (( SECONDS < deadline )); do
+  status=$(first_status)
   case "$status" in
-    Running) break ;;
-    Error) break ;;
+    Running|Error) break ;;
   esac
   sleep 0.5
 done
-openstack appcontainer show first -c name -c uuid -c image -c status -c status_detail -c host
+openstack appcontainer show first -c name -c uuid -c image -c status -c status_reason -c status_detail -c host
 if [ "$status" != Running ]; then
-  echo "The container 'first' is $status, not Running; see $AIO_DIR/zun-all.log" >&2
+  echo "The container 'first' is $status, not Running; see its status_reason above and $AIO_DIR/zun-all.log" >&2
   exit 1
 fi
 

@@ -15,6 +15,7 @@ from oslo_log import log as logging
 from oslo_serialization import jsonutils
 import webob
 import webob.exc
+import webob.request
 
 from zun.api import versions
 from zun.common import exception
@@ -94,6 +95,13 @@ def response_for(exc, request_id):
                               request_id)
     if isinstance(exc, webob.exc.HTTPException) and exc.code < 500:
         return _http_error_response(exc, request_id)
+    if isinstance(exc, webob.request.DisconnectionError):
+        # webob raises it when the body ends before its Content-Length.
+        LOG.info('Request %s ended early: %s', request_id, exc)
+        detail = 'The request body ended before its Content-Length.'
+        return error_response(400, detail, detail,
+                              'container.malformed-request-body',
+                              request_id)
     LOG.error('Unexpected error in request %s', request_id, exc_info=exc)
     return internal_error_response(request_id)
 
@@ -110,6 +118,9 @@ def _http_error_response(exc, request_id):
     allowed = exc.headers.get('Allow')
     if exc.detail:
         detail = exc.detail
+    elif exc.code == 406:
+        detail = ('The API returns only application/json, which the Accept '
+                  'header of the request does not allow.')
     elif exc.code == 405 and allowed:
         detail = ('The request method is not allowed for this resource, '
                   'which allows %s.' % allowed)

@@ -215,3 +215,25 @@ def check_image_pull_policy(value, field='image_pull_policy'):
         raise _invalid(field, 'must be one of %s'
                        % ', '.join(consts.IMAGE_PULL_POLICIES))
     return value
+
+
+# An image reference as the Docker engine reads it:
+# [registry[:port]/]name[/name...][:tag][@algorithm:hex].
+_NAME_COMPONENT = r'[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*'
+_HOST_LABEL = r'[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?'
+_REGISTRY = r'%s(?:\.%s)*(?::[0-9]+)?' % (_HOST_LABEL, _HOST_LABEL)
+_IMAGE_RE = re.compile(
+    r'^(?:%(registry)s/)?%(name)s(?:/%(name)s)*'
+    r'(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?'
+    r'(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*'
+    r':[0-9a-fA-F]{32,})?$' % {'registry': _REGISTRY,
+                               'name': _NAME_COMPONENT})
+
+
+def parse_image(value, field='image'):
+    """Check that an image reference is one the engine can pull or run."""
+    if not _IMAGE_RE.match(value):
+        raise _invalid(field, "'%s' is not a valid image reference; use "
+                              '[registry/]name[:tag][@digest] with a '
+                              'lowercase name' % value)
+    return value

@@ -142,9 +142,25 @@ def read_json_body(request, required=True):
     if not isinstance(body, dict):
         raise exception.MalformedRequestBody(
             detail='the body must be a JSON object, not %s'
-            % type(body).__name__)
+            % json_type_name(body))
     check_strings(body)
     return body
+
+
+_JSON_TYPE_NAMES = (
+    (bool, 'a boolean'), (int, 'a number'), (float, 'a number'),
+    (str, 'a string'), (list, 'an array'), (dict, 'an object'),
+)
+
+
+def json_type_name(value):
+    """Return the JSON name of a parsed value's type, such as 'an array'."""
+    if value is None:
+        return 'null'
+    for python_type, name in _JSON_TYPE_NAMES:
+        if isinstance(value, python_type):
+            return name
+    return type(value).__name__
 
 
 def _check_text(text, path, label):
@@ -186,11 +202,15 @@ def check_strings(body):
 def query_params(request, allowed):
     """Return the query string as a dict, rejecting unknown names.
 
-    A name given more than once keeps its last value.
     :raises UnknownParameters: for names not in ``allowed``.
+    :raises InvalidParameterValue: for a name given more than once, whose
+        meaning would be ambiguous.
     """
     params = {}
     for name, value in request.GET.items():
+        if name in params:
+            raise exception.InvalidParameterValue(
+                field=name, detail='is given more than once; give it once')
         params[name] = value
     unknown = sorted(set(params) - set(allowed))
     if unknown:

@@ -44,7 +44,9 @@ def main():
     compute.start()
     server = wsgi_server.Server(app.load_app(), CONF.api.host_ip,
                                 CONF.api.port, threads=CONF.api.max_threads,
-                                name='zun-all')
+                                name='zun-all',
+                                timeout=CONF.api.client_socket_timeout,
+                                backlog=CONF.api.backlog)
     server.serve_in_thread()
     LOG.info('zun-all is serving on %s:%d', CONF.api.host_ip,
              CONF.api.port)

@@ -35,7 +35,9 @@ class APIWorker(cotyledon.Service):
         rpc.init(CONF)
         self._server = wsgi_server.Server(
             app.load_app(), CONF.api.host_ip, CONF.api.port,
-            threads=CONF.api.max_threads, reuse_port=True)
+            threads=CONF.api.max_threads, reuse_port=True,
+            timeout=CONF.api.client_socket_timeout,
+            backlog=CONF.api.backlog)
         self._server.serve()
 
     def terminate(self):

@@ -7,27 +7,25 @@ from oslo_log import log as logging
 
 LOG = logging.getLogger(__name__)
 
-# Seconds that an idle keep-alive connection stays open.
-CONNECTION_TIMEOUT = 120
-
-
 class Server:
     """Serves a WSGI application on a pool of threads.
 
     :param reuse_port: bind with SO_REUSEPORT, so that several worker
         processes can listen on the same port and the kernel spreads the
         connections over them.
+    :param timeout: seconds to wait for the next part of a request.
+    :param backlog: connections the kernel queues before they are accepted.
     """
 
     def __init__(self, application, host, port, threads, name='zun-api',
-                 reuse_port=False):
+                 reuse_port=False, timeout=30, backlog=128):
         self.name = name
         self.host = host
         self.port = port
         self._server = wsgi.Server((host, port), application,
                                    numthreads=threads, server_name=name,
-                                   reuse_port=reuse_port)
-        self._server.timeout = CONNECTION_TIMEOUT
+                                   reuse_port=reuse_port, timeout=timeout,
+                                   request_queue_size=backlog)
         self._threads = threads
 
     def prepare(self):

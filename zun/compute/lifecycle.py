@@ -23,7 +23,11 @@ class LifecycleMixin:
         LOG.debug('Starting container %s', container.uuid)
         with tasks.container_task(context, container,
                                   'compute_container_start',
-                                  tasks.fail_container):
+                                  tasks.fail_container) as task:
+            if not container.container_id:
+                # A create that failed before the engine made the
+                # container (a pull error, say) is retried first.
+                self._create(context, container, task)
             self._start(context, container)
 
     def container_stop(self, context, container, timeout):

@@ -77,7 +77,7 @@ class Manager(lifecycle.LifecycleMixin):
             except exception.ZunException as exc:
                 LOG.warning('Stopping container %s before its delete '
                             'failed: %s', container.uuid,
-                            tasks.error_message(exc))
+                            tasks.log_message(exc))
         try:
             self.driver.delete(context, container, force=force or stop)
         except Exception as exc:
@@ -87,4 +87,4 @@ class Manager(lifecycle.LifecycleMixin):
                 raise
             LOG.warning('Ignoring the engine error on the forced delete '
                         'of container %s: %s', container.uuid,
-                        tasks.error_message(exc))
+                        tasks.log_message(exc))

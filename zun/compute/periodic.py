@@ -25,6 +25,11 @@ def _engine_values(container, engine_entry):
                     'status_detail': None}
         return {'status': consts.ERROR, 'status_reason': 'No such container',
                 'status_detail': None}
+    if (engine_entry.status == consts.CREATED
+            and container.status not in (consts.CREATING, consts.CREATED)):
+        # A container that failed to start stays "created" on the engine;
+        # its Error and the reason are what the user needs to see.
+        return {}
     values = {'status': engine_entry.status,
               'status_detail': engine_entry.status_detail}
     if engine_entry.status != container.status:

@@ -10,6 +10,7 @@ from zun.common import periodic
 from zun.common import rpc
 from zun.compute import manager as compute_manager
 from zun.compute import periodic as compute_periodic
+from zun.compute import recovery
 from zun.db import api as dbapi
 from zun.objects import zun_service
 
@@ -32,6 +33,9 @@ class ComputeService:
         zun_service.ZunService.register(
             context, self.host, consts.COMPUTE_BINARY,
             CONF.default_availability_zone)
+        # Tasks that a previous run left unfinished would block their
+        # containers for good; settle them before new requests arrive.
+        recovery.recover_interrupted(self.manager.driver, self.host)
         # The scheduler needs the resources before the first container
         # arrives, so the first report runs before the server starts.
         compute_periodic.report_resources(self.manager.driver, self.host)

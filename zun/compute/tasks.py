@@ -21,7 +21,20 @@ def container_lock(container_uuid):
 
 
 def error_message(exc):
-    """Return the text of ``exc`` that a user may read in status_reason."""
+    """Return the text of ``exc`` that a user may read in status_reason.
+
+    zun's own exceptions carry messages written for users. Anything else is
+    a bug or an outage whose text may hold internals such as SQL, so the
+    user gets a pointer to the log instead; the caller logs the details.
+    """
+    if isinstance(exc, exception.ZunException):
+        return exc.format_message()
+    return ('zun-compute failed with an unexpected %s; the zun-compute log '
+            'has the details.' % type(exc).__name__)
+
+
+def log_message(exc):
+    """Return the text of ``exc`` for the service log, internals included."""
     if isinstance(exc, exception.ZunException):
         return exc.format_message()
     return '%s: %s' % (type(exc).__name__, exc)
@@ -122,8 +135,11 @@ def container_task(context, container, event_name, on_failure):
         except Exception as exc:
             failed = True
             exc_info = sys.exc_info()
+            # An unexpected exception is a bug or an outage, so its
+            # traceback goes to the log.
             LOG.error('%s failed for container %s: %s', event_name,
-                      container.uuid, error_message(exc))
+                      container.uuid, log_message(exc),
+                      exc_info=not isinstance(exc, exception.ZunException))
             on_failure(task, exc)
             _finish_event(task, event, exc_info)
         else:
@@ -152,6 +168,6 @@ def keep_engine_status(driver):
         except Exception as show_exc:
             LOG.warning('Cannot read the state of container %s from the '
                         'engine: %s', task.container.uuid,
-                        error_message(show_exc))
+                        log_message(show_exc))
         task.container.status_reason = reason
     return on_failure

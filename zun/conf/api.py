@@ -41,6 +41,29 @@ Each worker serves requests with ``max_threads`` threads.
         min=1,
         help='Number of threads that serve requests in each API worker.'),
     cfg.IntOpt(
+        'client_socket_timeout',
+        default=30,
+        min=1,
+        help="""
+Time, in seconds, that zun-api waits for a client to send the next part
+of its request before it closes the connection.
+
+Each request that is still arriving holds one of the ``max_threads``
+threads of a worker, so a short timeout limits how long slow clients can
+hold them. Behind a proxy that buffers requests, the value matters less.
+"""),
+    cfg.IntOpt(
+        'backlog',
+        default=128,
+        min=1,
+        help="""
+Number of connections that the kernel queues for a worker before the
+worker accepts them.
+
+Connections beyond it are refused, which clients see as resets during a
+burst of requests.
+"""),
+    cfg.IntOpt(
         'max_limit',
         default=1000,
         min=1,

@@ -9,7 +9,8 @@ scheduler_group = cfg.OptGroup(
 scheduler_opts = [
     cfg.ListOpt(
         'enabled_filters',
-        default=['ComputeFilter', 'AvailabilityZoneFilter', 'RamFilter'],
+        default=['ComputeFilter', 'AvailabilityZoneFilter', 'RamFilter',
+                 'CpuFilter'],
         help="""
 Filters that a compute host must pass to receive a container, in order.
 
@@ -20,6 +21,8 @@ Possible values:
 * ``AvailabilityZoneFilter``: the host is in the requested availability zone.
 * ``RamFilter``: the host has enough unallocated memory, see
   ``[compute] ram_allocation_ratio``.
+* ``CpuFilter``: the host has at least as many CPUs as the container
+  requests.
 """),
 ]
 

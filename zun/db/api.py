@@ -14,6 +14,7 @@ action_events_get = _impl.action_events_get
 action_finish = _impl.action_finish
 action_get_by_request_id = _impl.action_get_by_request_id
 action_start = _impl.action_start
+actions_finish_unfinished = _impl.actions_finish_unfinished
 actions_get = _impl.actions_get
 compute_node_get = _impl.compute_node_get
 compute_node_list = _impl.compute_node_list

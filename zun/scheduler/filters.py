@@ -72,3 +72,20 @@ class RamFilter(BaseFilter):
 
     def reason(self, container):
         return 'no host has %s MiB of memory free' % container.memory
+
+
+class CpuFilter(BaseFilter):
+    """Pass hosts with at least as many CPUs as the container asks for.
+
+    The engine's CPU quota caps a container at the host's CPUs, so a
+    larger request could never be met.
+    """
+
+    def host_passes(self, host_state, container):
+        if host_state.node is None:
+            return False
+        cpu = container.cpu if container.obj_attr_is_set('cpu') else None
+        return (cpu or 0) <= host_state.node.cpus
+
+    def reason(self, container):
+        return 'no host has %s CPUs' % container.cpu

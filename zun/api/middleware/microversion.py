@@ -1,5 +1,7 @@
 """WSGI middleware that negotiates the API microversion of a request."""
 
+from urllib import parse
+
 from oslo_log import log as logging
 import webob.dec
 
@@ -36,9 +38,33 @@ class MicroversionMiddleware:
             response.headerlist.extend(versions.response_headers(None))
             return response
         request.environ[ENVIRON_KEY] = version
-        response = request.get_response(self.application)
+        try:
+            _check_url_encoding(request.environ)
+        except exception.Invalid as exc:
+            response = errors.response_for(
+                exc, request.environ.get('openstack.request_id'))
+        else:
+            response = request.get_response(self.application)
         response.headerlist.extend(versions.response_headers(version))
         return response
+
+
+def _check_url_encoding(environ):
+    """Reject a path or query string that is not UTF-8 once decoded.
+
+    The routing code would fail on it later with a generic message.
+    :raises InvalidParameterValue: naming the part of the URL.
+    """
+    # WSGI passes the decoded path as latin-1 text, one character a byte.
+    parts = (('path', environ.get('PATH_INFO', '').encode('latin-1')),
+             ('query string', parse.unquote_to_bytes(
+                 environ.get('QUERY_STRING', ''))))
+    for name, raw in parts:
+        try:
+            raw.decode('utf-8')
+        except UnicodeDecodeError as exc:
+            raise exception.InvalidParameterValue(
+                field=name, detail='is not valid UTF-8 (%s)' % exc.reason)
 
 
 def filter_factory(global_config, **local_config):

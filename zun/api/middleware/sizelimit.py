@@ -29,15 +29,29 @@ class LimitingReader:
             raise exception.RequestEntityTooLarge(limit=self._limit)
         return data
 
+    def _guarded(self, read, size):
+        # The server's own body reader fails with ValueError, OverflowError
+        # or a socket error on broken chunked framing, a client that went
+        # away or one that stopped sending: all are the client's fault.
+        try:
+            data = read(size)
+        except (ValueError, OverflowError, OSError) as exc:
+            raise exception.MalformedRequestBody(
+                detail='the request body could not be read (%s)' % exc)
+        return self._count(data)
+
     def read(self, size=-1):
-        return self._count(self._stream.read(size))
+        return self._guarded(self._stream.read, size)
 
     def readline(self, size=-1):
-        return self._count(self._stream.readline(size))
+        return self._guarded(self._stream.readline, size)
 
     def __iter__(self):
-        for chunk in self._stream:
-            yield self._count(chunk)
+        while True:
+            chunk = self.readline()
+            if not chunk:
+                return
+            yield chunk
 
 
 class SizeLimitMiddleware:

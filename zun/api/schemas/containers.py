@@ -45,7 +45,7 @@ def _healthcheck(value, field):
 
 CREATE_FIELDS = (
     Field('name', types.container_name),
-    Field('image', types.image),
+    Field('image', types.image, parser=parsers.parse_image),
     Field('command', {'type': 'string', 'maxLength': 65535},
           max_version='1.19', parser=parsers.parse_command_string),
     Field('command', types.command_list, min_version='1.20'),

@@ -50,6 +50,20 @@ def uuid_from_engine_names(names):
     return None
 
 
+_FALLBACK_LOGGED = set()
+
+
+def _log_fallback(reference, exc):
+    """Log the use of a local image copy: a warning once per image."""
+    if reference in _FALLBACK_LOGGED:
+        LOG.debug('Using the local copy of image %s: %s', reference, exc)
+        return
+    _FALLBACK_LOGGED.add(reference)
+    LOG.warning('Using the local copy of image %s because the pull failed '
+                '(later failures for this image are logged at debug '
+                'level): %s', reference, exc)
+
+
 def split_image(image):
     """Split an image reference into repository and tag (or digest)."""
     repo, tag = docker_utils.parse_repository_tag(image)
@@ -161,8 +175,7 @@ class DockerDriver(driver.ContainerDriver):
                 if pull_policy is None and present:
                     # Without an explicit policy, a local copy beats a
                     # registry that cannot be reached.
-                    LOG.warning('Using the local copy of image %s: %s',
-                                reference, exc)
+                    _log_fallback(reference, exc)
                     return present
                 raise
 

@@ -55,9 +55,10 @@ def _reader():
 
 @contextlib.contextmanager
 def _writer():
-    with _facade().writer.using(_CONTEXT) as session:
-        sqlite.mark_writer(session)
-        yield session
+    with sqlite.write_lock(get_engine()):
+        with _facade().writer.using(_CONTEXT) as session:
+            sqlite.mark_writer(session)
+            yield session
 
 
 def get_engine():
@@ -313,11 +314,15 @@ def container_claim(context, container_uuid, action, allowed_statuses,
         raise exception.ContainerNotFound(container=container_uuid)
     if claimed:
         return current
-    if current.status not in allowed_statuses:
-        raise exception.InvalidStateException(
-            id=container_uuid, action=action, actual_state=current.status)
-    raise exception.ContainerBusy(
-        id=container_uuid, action=action, task_state=current.task_state)
+    busy = current.task_state is not None and (
+        not ignore_task_state or current.task_state == task_state)
+    if busy:
+        # A running task explains the refusal better than the status,
+        # which the task is about to change anyway.
+        raise exception.ContainerBusy(
+            id=container_uuid, action=action, task_state=current.task_state)
+    raise exception.InvalidStateException(
+        id=container_uuid, action=action, actual_state=current.status)
 
 
 def container_update_if(context, container_uuid, expected, values):
@@ -407,6 +412,21 @@ def action_finish(context, container_uuid, request_id, message=None):
             action.message = message
         session.flush()
     return action
+
+
+def actions_finish_unfinished(context, container_uuid, message):
+    """Finish every unfinished action of a container with ``message``.
+
+    :returns: the number of actions finished.
+    """
+    model = models.ContainerAction
+    stmt = (sa.update(model)
+            .where(model.container_uuid == container_uuid,
+                   model.finish_time.is_(None))
+            .values(finish_time=timeutils.utcnow(), message=message)
+            .execution_options(synchronize_session=False))
+    with _writer() as session:
+        return session.execute(stmt).rowcount
 
 
 def action_get_by_request_id(context, container_uuid, request_id):

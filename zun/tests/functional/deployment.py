@@ -191,6 +191,13 @@ class AllInOne(Deployment):
         services.wait_for_http(self.api_url + '/', process)
 
 
+    def crash_and_restart(self):
+        """Kill zun-all at once, then start it again on the same state."""
+        process = self.processes.pop()
+        process.kill()
+        self.start()
+
+
 class Split(Deployment):
     """zun-api and zun-compute processes with RabbitMQ and MariaDB."""
 
@@ -213,10 +220,22 @@ class Split(Deployment):
         subprocess.run([services.bin_path('zun-db-manage'), '--config-file',
                         config_file, 'upgrade'], check=True,
                        capture_output=True)
-        compute = self.start_process('zun-compute', config_file)
-        compute.wait_for_log('zun-compute started on host %s' % self.host)
+        self._start_compute(config_file)
         api = self.start_process('zun-api', config_file)
         services.wait_for_http(self.api_url + '/', api)
+
+    def _start_compute(self, config_file):
+        compute = self.start_process('zun-compute', config_file)
+        compute.wait_for_log('zun-compute started on host %s' % self.host)
+        return compute
+
+    def crash_and_restart(self):
+        """Kill zun-compute at once, then start it again."""
+        compute = next(process for process in self.processes
+                       if process.binary == 'zun-compute')
+        compute.kill()
+        self.processes.remove(compute)
+        self._start_compute(os.path.join(self.directory, 'zun.conf'))
 
     def cleanup(self):
         super().cleanup()

@@ -123,6 +123,12 @@ class Process:
                              % (self.binary, text, timeout,
                                 self.log_text()[-3000:]))
 
+    def kill(self):
+        """Kill the process at once, as a crash would end it."""
+        if self.alive():
+            self.popen.kill()
+            self.popen.wait(10)
+
     def stop(self, timeout=30):
         """Stop the process by its PID: SIGTERM, then SIGKILL."""
         if not self.alive():

@@ -65,6 +65,13 @@ def _check_combinations(values):
             field='exposed_ports',
             detail='cannot be combined with security_groups; the exposed '
                    'ports get a security group of their own')
+    restart = (values.get('restart_policy') or {}).get('Name', 'no')
+    if values.get('auto_remove') and restart != 'no':
+        raise exception.InvalidParameterValue(
+            field='auto_remove',
+            detail="cannot be combined with restart_policy '%s'; the engine "
+                   'removes an auto_remove container when it exits, so it '
+                   'cannot restart it' % restart)
     if values.get('privileged'):
         # The policy check above passed, so an operator allowed it.
         LOG.info('Creating a privileged container, allowed by policy')

@@ -702,3 +702,31 @@ class TestCreatePolicy(CreateTestCase):
     def test_create_policy_denied(self):
         self.set_policy({'container:create': '!'})
         self.create(status=403)
+
+
+class TestImageReference(CreateTestCase):
+
+    def test_valid_references_pass(self):
+        for image in ('busybox', 'busybox:1.36', 'library/ubuntu:22.04',
+                      '127.0.0.1:5050/busybox:latest',
+                      'registry.example.com/team/app@sha256:' + 'a' * 64):
+            self.create(image=image)
+
+    def test_invalid_references_rejected(self):
+        for image in ('busybox:', 'Ubuntu', '-a', 'busybox::x', '/busybox',
+                      'busybox/', 'busybox@sha256:xyz'):
+            error = self.create_error(image=image)
+            self.assertIn('image', error['detail'])
+            self.assertIn('valid image reference', error['detail'])
+
+
+class TestAutoRemoveRestart(CreateTestCase):
+
+    def test_auto_remove_with_always_rejected(self):
+        error = self.create_error(auto_remove=True,
+                                  restart_policy={'Name': 'always'})
+        self.assertIn('auto_remove', error['detail'])
+        self.assertIn("'always'", error['detail'])
+
+    def test_auto_remove_with_no_passes(self):
+        self.create(auto_remove=True, restart_policy={'Name': 'no'})

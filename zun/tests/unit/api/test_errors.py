@@ -191,3 +191,24 @@ class TestResponseFor(test_base.TestCase):
         response = errors.response_for(
             exception.ContainerNotFound(container='c'), None)
         self.assertEqual('', response.json['errors'][0]['request_id'])
+
+
+class TestInvalidUtf8Url(base.APITestCase):
+
+    def test_query_not_utf8_is_400(self):
+        response = self.app.get('/v1/containers?image=%ff', status=400,
+                                headers=self.headers())
+        error = response.json['errors'][0]
+        self.assertIn('query string', error['detail'])
+        self.assertIn('UTF-8', error['detail'])
+
+    def test_path_not_utf8_is_400(self):
+        response = self.app.get('/v1/containers/%ff', status=400,
+                                headers=self.headers())
+        self.assertIn('path', response.json['errors'][0]['detail'])
+
+    def test_error_has_version_headers(self):
+        response = self.app.get('/v1/containers?image=%ff', status=400,
+                                headers=self.headers())
+        self.assertEqual('container 1.40',
+                         response.headers['OpenStack-API-Version'])

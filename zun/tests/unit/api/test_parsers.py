@@ -157,10 +157,12 @@ class TestValidate(base.TestCase):
                                   'host')
         self.assertIn('must not be empty', str(error))
 
-    def test_query_params_last_value(self):
+    def test_query_params_repeated_name(self):
         request = webob.Request.blank('/v1/containers?limit=1&limit=2')
-        self.assertEqual({'limit': '2'},
-                         validation.query_params(request, ('limit',)))
+        error = self.assertRaises(exception.InvalidParameterValue,
+                                  validation.query_params, request,
+                                  ('limit',))
+        self.assertIn('more than once', str(error))
 
 
 class TestCreateFieldTable(base.TestCase):

@@ -2,6 +2,8 @@
 
 import io
 
+import webob
+
 from zun.api.middleware import sizelimit
 from zun.common import exception
 from zun.tests.unit.api import base
@@ -54,3 +56,56 @@ class TestLimitingReader(base.base.TestCase):
     def test_read_within_limit_returns_data(self):
         reader = sizelimit.LimitingReader(io.BytesIO(b'x' * 5), 5)
         self.assertEqual(b'x' * 5, reader.read())
+
+
+class _BrokenStream:
+    """A wsgi.input whose reads fail as cheroot's do on bad framing."""
+
+    def __init__(self, error):
+        self.error = error
+
+    def read(self, size=-1):
+        raise self.error
+
+    def readline(self, size=-1):
+        raise self.error
+
+
+class TestUnreadableBody(base.base.TestCase):
+
+    def test_bad_chunk_size_is_malformed(self):
+        reader = sizelimit.LimitingReader(
+            _BrokenStream(ValueError('Bad chunked transfer size')), 100)
+        error = self.assertRaises(exception.MalformedRequestBody,
+                                  reader.read)
+        self.assertIn('Bad chunked transfer size', str(error))
+
+    def test_timeout_is_malformed(self):
+        reader = sizelimit.LimitingReader(
+            _BrokenStream(TimeoutError('timed out')), 100)
+        self.assertRaises(exception.MalformedRequestBody, reader.read)
+
+
+class TestShortBody(base.APITestCase):
+
+    def test_short_body_is_400(self):
+        request = webob.Request.blank(
+            '/v1/containers', method='POST',
+            headers=dict(self.headers(), **{
+                'Content-Type': 'application/json',
+                'Content-Length': '100'}))
+        request.body_file_raw = io.BytesIO(b'{"image":')
+        request.environ['CONTENT_LENGTH'] = '100'
+        response = request.get_response(self.app.app)
+        self.assertEqual(400, response.status_int)
+        self.assertIn('Content-Length', response.json['errors'][0]['detail'])
+
+
+class TestAcceptHeader(base.APITestCase):
+
+    def test_xml_only_is_406(self):
+        response = self.app.get(
+            '/v1/containers', status=406,
+            headers=dict(self.headers(), Accept='application/xml'))
+        detail = response.json['errors'][0]['detail']
+        self.assertIn('application/json', detail)

@@ -282,6 +282,32 @@ class TestContainerStart(ManagerTestCase):
         self.assertEqual('Error', self._action(container).message)
 
 
+    def test_start_creates_missing_container(self):
+        container = self._container(consts.ACTION_START, status=consts.ERROR,
+                                    task_state=consts.CONTAINER_STARTING,
+                                    container_id=None)
+        self.manager.container_start(self.context, container)
+        self.driver.pull_image.assert_called_once()
+        self.driver.create.assert_called_once()
+        self.assertEqual(consts.RUNNING, self._load(container).status)
+
+    def test_start_existing_skips_create(self):
+        container = self._stopped()
+        self.manager.container_start(self.context, container)
+        self.driver.create.assert_not_called()
+
+
+class TestUnexpectedErrorReason(ManagerTestCase):
+
+    def test_reason_hides_internal_text(self):
+        container = self._new_container()
+        self.driver.pull_image.side_effect = RuntimeError('SELECT secret')
+        self.manager.container_create(self.context, container, True)
+        reason = self._load(container).status_reason
+        self.assertNotIn('SELECT', reason)
+        self.assertIn('RuntimeError', reason)
+
+
 class TestContainerStop(ManagerTestCase):
 
     def _running(self):

@@ -118,6 +118,16 @@ class TestSyncContainerStates(base.DbTestCase):
         self.assertEqual('No such container', loaded.status_reason)
         self.assertIsNone(loaded.status_detail)
 
+    def test_engine_created_keeps_error(self):
+        row = self._create(status=consts.ERROR,
+                           status_reason='exec: no such file')
+        self.driver.list.return_value = [_entry(row, consts.CREATED,
+                                                'Created')]
+        self._sync()
+        loaded = self._load(row)
+        self.assertEqual(consts.ERROR, loaded.status)
+        self.assertEqual('exec: no such file', loaded.status_reason)
+
     def test_missing_auto_remove_purged(self):
         row = self._create(status=consts.STOPPED, auto_remove=True)
         self.assertEqual(1, self._sync())

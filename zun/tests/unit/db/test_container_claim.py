@@ -77,10 +77,10 @@ class TestContainerClaim(base.DbTestCase):
         self.assertIsNone(self._load(row.uuid).task_state)
 
     def test_wrong_status_and_busy(self):
+        # The running task is the better explanation of the two.
         row = self._create(status=consts.STOPPED,
                            task_state=consts.CONTAINER_STARTING)
-        self.assertRaises(exception.InvalidStateException, self._claim,
-                          row.uuid)
+        self.assertRaises(exception.ContainerBusy, self._claim, row.uuid)
 
     def test_claim_busy(self):
         row = self._create(status=consts.RUNNING,

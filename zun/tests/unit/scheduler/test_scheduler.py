@@ -26,7 +26,7 @@ class SchedulerTestCase(base.DbTestCase):
         self.conf.config(service_down_time=60)
 
     def add_host(self, host, mem_total=4096, zone='nova', disabled=False,
-                 forced_down=False, seen_ago=0):
+                 forced_down=False, seen_ago=0, cpus=4):
         dbapi.service_create(self.context, {
             'host': host, 'binary': BINARY, 'availability_zone': zone,
             'disabled': disabled, 'forced_down': forced_down,
@@ -34,7 +34,7 @@ class SchedulerTestCase(base.DbTestCase):
                 seconds=seen_ago)})
         if mem_total is not None:
             dbapi.compute_node_upsert(self.context, host,
-                                      {'mem_total': mem_total})
+                                      {'mem_total': mem_total, 'cpus': cpus})
 
     def container(self, memory=512, zone=None):
         return container_obj.Container(
@@ -61,6 +61,20 @@ class TestFilterScheduler(SchedulerTestCase):
         self.add_host('h2', mem_total=8192)
         self.add_host('h3', mem_total=2048)
         self.assertEqual('h2', self.select())
+
+    def test_cpu_above_host_cpus(self):
+        self.add_host('h1', cpus=2)
+        container = self.container()
+        container.cpu = 3.0
+        error = self.no_valid_host(container)
+        self.assertIn('3.0 CPUs', str(error))
+
+    def test_cpu_picks_big_host(self):
+        self.add_host('h1', cpus=2, mem_total=8192)
+        self.add_host('h2', cpus=8, mem_total=4096)
+        container = self.container()
+        container.cpu = 4.0
+        self.assertEqual('h2', self.select(container))
 
     def test_allocated_memory_counts(self):
         self.add_host('h1', mem_total=4096)
