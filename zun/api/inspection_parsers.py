@@ -11,7 +11,7 @@ from zun.api import validation
 from zun.common import exception
 from zun.common import rfc3339
 
-# Largest tail the API accepts; more lines than any log holds in practice.
+# Largest tail, in lines, that the API accepts.
 MAX_TAIL = 2 ** 31 - 1
 # 9999-12-31T23:59:59Z, the last second that RFC 3339 can write.
 MAX_SINCE = 253402300799
@@ -42,7 +42,7 @@ def parse_since(value, field='since'):
 
     The value is a Unix timestamp with an optional fraction, such as
     ``1700000000.5``, or an RFC 3339 date-time such as
-    ``2024-05-01T12:00:00.25+02:00``; one without a zone is in UTC.
+    ``2024-05-01T12:00:00.25+02:00``. A date-time without a zone is in UTC.
     """
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         raise _invalid(field, 'must be a Unix timestamp or an RFC 3339 '

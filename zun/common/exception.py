@@ -189,7 +189,7 @@ class ContainerNotOnEngine(Conflict):
 class ExecTimeout(Conflict):
     """A command run by execute exceeded [docker] execute_timeout.
 
-    Zun answers 409 for this case, so zun does too.
+    Zun returns 409 for this case, so zun does too.
     """
 
     msg_fmt = ('The command in container %(container)s did not finish within '

@@ -106,7 +106,7 @@ class API:
 
         :raises ContainerNotOnEngine: when the container has no host.
         :raises ContainerHostNotUp: when the host's compute service is down.
-        :raises ComputeCallTimeout: when the host does not answer in time.
+        :raises ComputeCallTimeout: when the host does not reply in time.
         """
         if not container.host:
             # No host was ever chosen, so no engine has the container.

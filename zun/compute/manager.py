@@ -25,8 +25,9 @@ class Manager(lifecycle.LifecycleMixin, inspection.InspectionMixin):
     API has already claimed the container (set its task_state); the manager
     runs the work under the container's lock and clears task_state at the
     end, in every outcome. The methods of each flow other than create and
-    delete live in a mixin module of their own, such as ``lifecycle``;
-    ``inspection`` has the synchronous reads, which take no lock.
+    delete live in a mixin module of their own, such as ``lifecycle``.
+    The synchronous reads in ``inspection`` are the exception: the API
+    claims nothing for them, and they take no lock.
     """
 
     # 1.1: add container_logs, container_top, container_stats and

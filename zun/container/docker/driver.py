@@ -29,7 +29,7 @@ CPU_PERIOD = 100000
 NS_PER_SECOND = 1000000000
 DEFAULT_TAG = 'latest'
 
-# The driver's methods use these names; engine.py holds the code.
+# The driver's methods use these names, which engine.py defines.
 engine_name = engine.engine_name
 _target = engine.target
 _explanation = engine.explanation

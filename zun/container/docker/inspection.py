@@ -52,10 +52,10 @@ def tail_lines(fetch, count, single_stream):
 
     The engine's ``tail`` counts log entries, not lines: it splits lines
     longer than 16 KiB into several entries, and it counts the entries of
-    both streams before it drops the unwanted one. So this asks for one
-    entry more than needed. Once the answer has more than ``count`` lines,
-    the first one may be a fragment but the last ``count`` are whole;
-    otherwise it asks for more, and finally for the whole log.
+    both streams before it drops the unwanted one. So this requests one
+    entry more than needed. Once the result has more than ``count`` lines,
+    the first one may be a fragment but the last ``count`` are whole.
+    Otherwise it requests more entries, and finally the whole log.
     """
     requests = [count + 1]
     if single_stream:
@@ -117,9 +117,9 @@ class InspectionMixin:
             try:
                 return client.top(engine.target(container), ps_args=ps_args)
             except docker_errors.APIError as exc:
-                # The engine answers 500 when ps fails or prints no PID
-                # column; with arguments from the caller, that is their
-                # mistake.
+                # The engine returns 500 when ps fails or prints no PID
+                # column. With arguments from the caller, the arguments
+                # are the likely cause.
                 if ps_args is None or exc.status_code != 500:
                     raise
                 raise exception.InvalidParameterValue(
@@ -136,13 +136,13 @@ class InspectionMixin:
         with self._client() as client:
             if docker_utils.version_gte(client.api_version,
                                         ONE_SHOT_STATS_VERSION):
-                # Without one-shot the engine (Docker 20.10) waits for the
-                # next tick of its one-second stats collector, skips it and
-                # answers with the tick after, so that the sample carries the
-                # previous one for the CPU rate: one to two seconds. A
-                # one-shot sample comes back at once when no other stats
-                # request ran on the engine within the last second, and
-                # the CPU rate comes from an earlier sample of our own.
+                # Without one-shot, the engine (Docker 20.10) skips the next
+                # tick of its one-second stats collector and returns the
+                # tick after, whose sample carries the previous one for the
+                # CPU rate. That takes one to two seconds. A one-shot
+                # sample returns at once unless another stats request
+                # reached the engine within the last second, and the CPU
+                # rate then comes from an earlier sample of our own.
                 sample = client.stats(target, stream=False, one_shot=True)
                 started = client.inspect_container(target)['State'].get(
                     'StartedAt')

@@ -99,7 +99,7 @@ def inspect(ident, action, rule, params):
     """Look up the container of an inspection action and check it.
 
     Inspection actions (``consts.INSPECTION_ACTIONS``) read a container or
-    run a command in it; they check the policy and the status but claim
+    run a command in it. They check the policy and the status but claim
     nothing, so several of them run at once.
     :returns: (context, container).
     """

@@ -45,7 +45,7 @@ class ContainerActionsController(base.Controller):
     def get_all(self, *path, **kwargs):
         # pecan passes the container of the URL as the one item of
         # ``path``, and nothing for GET /v1/containers/container_actions.
-        # With a named argument, pecan would answer that request with 404
+        # With a named argument, pecan would return 404 for that request
         # before this method could show the container of that name.
         if not path:
             return self._show_container(SEGMENT)

@@ -1,7 +1,7 @@
 """Inspection actions on one container: logs, top, stats and execute.
 
-They answer with the result of a synchronous request to the container's
-compute host, check the container's status but claim nothing, and leave no
+They return the result of a synchronous request to the container's compute
+host. They check the container's status but claim nothing, and leave no
 entry in the action history.
 """
 
