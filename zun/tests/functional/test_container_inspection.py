@@ -116,6 +116,26 @@ def test_logs_tail_of_one_stream(deployment, writer):
     assert lines == ['err4', 'err5']
 
 
+def test_logs_tail_with_long_line(deployment, created, test_image):
+    # The engine splits a line longer than 16 KiB into several entries,
+    # and its own tail counts entries.
+    script = ("trap 'exit 0' TERM; echo first; "
+              "head -c 40000 /dev/zero | tr '\\0' x; echo; echo end; "
+              "while true; do sleep 1; done")
+    container = _run(deployment, test_image, command=['sh', '-c', script])
+    created.append(container['uuid'])
+    deployment.client.wait_for_status(container['uuid'], 'Running')
+    deadline = time.monotonic() + 30
+    while 'end' not in _logs(deployment, container):
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    assert _lines(_logs(deployment, container, tail='1')) == ['end']
+    assert _lines(_logs(deployment, container, tail='2')) == ['x' * 40000,
+                                                             'end']
+    assert _lines(_logs(deployment, container, tail='3')) == [
+        'first', 'x' * 40000, 'end']
+
+
 def test_logs_timestamps(deployment, writer):
     lines = _lines(_logs(deployment, writer, timestamps='True'))
     assert len(lines) == 11
