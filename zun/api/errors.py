@@ -48,8 +48,16 @@ MICROVERSION_CODE = 'zun.microversion-unsupported'
 MICROVERSION_TITLE = 'Requested microversion is unsupported'
 
 
+# oslo.messaging rebuilds an exception that an RPC call raised remotely as a
+# subclass whose name ends with this suffix.
+_REMOTE_SUFFIX = '_Remote'
+
+
 def _code(exc):
-    name = re.sub(r'(?<!^)(?=[A-Z])', '-', type(exc).__name__).lower()
+    name = type(exc).__name__
+    if name.endswith(_REMOTE_SUFFIX):
+        name = name[:-len(_REMOTE_SUFFIX)]
+    name = re.sub(r'(?<!^)(?=[A-Z])', '-', name).lower()
     return 'container.%s' % name
 
 

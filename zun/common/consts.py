@@ -63,6 +63,21 @@ ALLOWED_STATUSES = {
     'delete_stop': (RUNNING, CREATED, ERROR, STOPPED, DELETED, DEAD),
     'delete_force': (CREATED, CREATING, ERROR, RUNNING, STOPPED, UNKNOWN,
                      DELETED, DEAD, RESTARTING, REBUILDING, DELETING, PAUSED),
+    'logs': (CREATED, ERROR, PAUSED, RUNNING, STOPPED, UNKNOWN),
+    'top': (RUNNING,),
+    'stats': (RUNNING,),
+    'execute': (RUNNING,),
+}
+
+# Actions that only read a container or run a command in it. The API checks
+# their status but does not claim the container, so they run alongside each
+# other and alongside a running task; they have no task state and no entry
+# in the action history. Each maps to the verb of its error messages.
+INSPECTION_ACTIONS = {
+    'logs': 'show the logs of',
+    'top': 'list the processes of',
+    'stats': 'show the resource usage of',
+    'execute': 'execute a command in',
 }
 
 # Task state that the API sets when it claims a container for an action.

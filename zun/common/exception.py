@@ -64,6 +64,12 @@ class InvalidUUID(Invalid):
     msg_fmt = "'%(value)s' is not a valid UUID."
 
 
+class InteractiveExecNotSupported(Invalid):
+    msg_fmt = ('An interactive exec (interactive=true or run=false) needs the '
+               'websocket proxy, which this service does not provide. Run '
+               'the command to completion with run=true instead.')
+
+
 # --- 403 family: the caller may not do this.
 
 class Forbidden(ZunException):
@@ -171,6 +177,33 @@ class ContainerEngineConflict(Conflict):
     """The engine rejected an action because of the container's state."""
 
     msg_fmt = 'The container engine rejected the request: %(detail)s'
+
+
+class ContainerNotOnEngine(Conflict):
+    """The database has the container, but the engine does not."""
+
+    msg_fmt = ('The container engine has no container for %(container)s; it '
+               'was never created or was removed outside zun.')
+
+
+class ExecTimeout(Conflict):
+    """A command run by execute exceeded [docker] execute_timeout.
+
+    Zun returns 409 for this case, so zun does too.
+    """
+
+    msg_fmt = ('The command in container %(container)s did not finish within '
+               '%(timeout)s seconds. %(outcome)s Run long commands with an '
+               'interactive exec.')
+
+    KILLED = 'It was killed.'
+    NOT_KILLED = 'Killing it failed, so it may still be running.'
+
+
+class ComputeCallTimeout(ServiceUnavailable):
+    msg_fmt = ('The compute service on host %(host)s did not answer the '
+               '%(method)s request for container %(container)s within '
+               '%(timeout)s seconds.')
 
 
 class ImagePullFailed(ZunException):

@@ -1,6 +1,8 @@
 """Compute API used inside zun-api: record, schedule and send requests."""
 
+from oslo_config import cfg
 from oslo_log import log as logging
+import oslo_messaging as messaging
 from oslo_utils import excutils
 
 from zun.common import consts
@@ -10,6 +12,7 @@ from zun.objects import container_action
 from zun.objects import zun_service
 from zun.scheduler import scheduler
 
+CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
 
 
@@ -95,3 +98,42 @@ class API:
         self._record(context, container, consts.ACTION_DELETE)
         self.rpcapi.container_delete(context, container, force, stop,
                                      wait=wait)
+
+    # --- synchronous requests that read a container or run a command in it
+
+    def _call(self, context, container, method, *args, extra_timeout=0):
+        """Send one synchronous request to the container's host.
+
+        :raises ContainerNotOnEngine: when the container has no host.
+        :raises ContainerHostNotUp: when the host's compute service is down.
+        :raises ComputeCallTimeout: when the host does not reply in time.
+        """
+        if not container.host:
+            # No host was ever chosen, so no engine has the container.
+            raise exception.ContainerNotOnEngine(container=container.uuid)
+        self._check_host_up(context, container)
+        try:
+            return getattr(self.rpcapi, method)(context, container, *args)
+        except messaging.MessagingTimeout:
+            timeout = CONF.api.compute_call_timeout + extra_timeout
+            LOG.warning('Host %s did not answer %s for container %s within '
+                        '%d seconds', container.host, method, container.uuid,
+                        timeout)
+            raise exception.ComputeCallTimeout(
+                host=container.host, method=method,
+                container=container.uuid, timeout=timeout)
+
+    def container_logs(self, context, container, stdout, stderr, timestamps,
+                       tail, since):
+        return self._call(context, container, 'container_logs', stdout,
+                          stderr, timestamps, tail, since)
+
+    def container_top(self, context, container, ps_args):
+        return self._call(context, container, 'container_top', ps_args)
+
+    def container_stats(self, context, container):
+        return self._call(context, container, 'container_stats')
+
+    def container_exec_run(self, context, container, command):
+        return self._call(context, container, 'container_exec_run', command,
+                          extra_timeout=CONF.docker.execute_timeout)

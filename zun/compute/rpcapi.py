@@ -17,9 +17,11 @@ class API:
 
     * 1.0 - Initial version: container_create, container_delete,
       container_start, container_stop.
+    * 1.1 - Add container_logs, container_top, container_stats and
+      container_exec_run.
     """
 
-    VERSION = '1.0'
+    VERSION = '1.1'
 
     def __init__(self, topic=None):
         target = messaging.Target(topic=topic or CONF.compute.topic,
@@ -64,3 +66,58 @@ class API:
         self._prepare(container.host).cast(context, 'container_stop',
                                            container=container,
                                            timeout=timeout)
+
+    def _call_timeout(self, extra=0):
+        return CONF.api.compute_call_timeout + extra
+
+    def container_logs(self, context, container, stdout, stderr, timestamps,
+                       tail, since):
+        """Return the log text of a container.
+
+        Call. ``tail`` is a number of lines or None for all of them;
+        ``since`` is seconds since the Unix epoch, or None. Raises
+        ContainerNotOnEngine or DockerError; oslo.messaging's
+        MessagingTimeout after ``[api] compute_call_timeout`` seconds.
+        Since 1.1.
+        """
+        client = self._prepare(container.host, version='1.1',
+                               timeout=self._call_timeout())
+        return client.call(context, 'container_logs', container=container,
+                           stdout=stdout, stderr=stderr,
+                           timestamps=timestamps, tail=tail, since=since)
+
+    def container_top(self, context, container, ps_args):
+        """Return the processes of a container as ``Titles``/``Processes``.
+
+        Call. ``ps_args`` is a checked, space-separated ps argument string,
+        or None for the engine's default. Raises ContainerNotOnEngine,
+        ContainerEngineConflict or DockerError. Since 1.1.
+        """
+        client = self._prepare(container.host, version='1.1',
+                               timeout=self._call_timeout())
+        return client.call(context, 'container_top', container=container,
+                           ps_args=ps_args)
+
+    def container_stats(self, context, container):
+        """Return the resource usage of a container with Zun's keys.
+
+        Call. Raises ContainerNotOnEngine or DockerError. Since 1.1.
+        """
+        client = self._prepare(container.host, version='1.1',
+                               timeout=self._call_timeout())
+        return client.call(context, 'container_stats', container=container)
+
+    def container_exec_run(self, context, container, command):
+        """Run ``command`` (a list) in a container and wait for it to end.
+
+        Call, with a timeout of ``[docker] execute_timeout`` plus
+        ``[api] compute_call_timeout``. Returns ``{'output', 'exit_code'}``.
+        Raises ExecTimeout when the command runs over the time limit,
+        ContainerEngineConflict when the engine rejects the exec, for
+        example because the container is paused. Since 1.1.
+        """
+        client = self._prepare(
+            container.host, version='1.1',
+            timeout=self._call_timeout(CONF.docker.execute_timeout))
+        return client.call(context, 'container_exec_run',
+                           container=container, command=command)

@@ -36,6 +36,17 @@ Possible values:
 Each worker serves requests with ``max_threads`` threads.
 """),
     cfg.IntOpt(
+        'compute_call_timeout',
+        default=60,
+        min=1,
+        help="""
+Time, in seconds, that zun-api waits for zun-compute to answer a synchronous
+request on a container, such as logs, top or stats.
+
+An execute request waits ``[docker] execute_timeout`` seconds longer. When the
+time runs out, the caller gets a 503 error.
+"""),
+    cfg.IntOpt(
         'max_threads',
         default=16,
         min=1,

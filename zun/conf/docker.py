@@ -36,6 +36,24 @@ Timeout, in seconds, of one request to the Docker engine.
 Stopping a container waits for the container's own stop timeout on top of
 this value.
 """),
+    cfg.IntOpt(
+        'execute_timeout',
+        default=30,
+        min=1,
+        help="""
+Time limit, in seconds, of a command that the execute API runs to completion
+(``run=true``).
+
+When a command runs longer, zun-compute kills it (on an engine reached through
+a local unix socket) and the caller gets a 409 error. Until then the command
+holds one zun-api thread and one zun-compute thread, so the limit keeps a few
+slow commands from tying up the API. Zun's default is 5 seconds; 30 leaves room
+for short package or file queries. Longer commands belong in an interactive
+exec.
+
+zun-api waits ``[api] compute_call_timeout`` seconds longer than this for the
+answer, so set the same value for zun-api and zun-compute.
+"""),
     cfg.StrOpt(
         'docker_data_root',
         default='/var/lib/docker',

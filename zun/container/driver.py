@@ -124,6 +124,60 @@ class ContainerDriver(abc.ABC):
         """
 
     @abc.abstractmethod
+    def logs(self, context, container, stdout, stderr, timestamps, tail,
+             since):
+        """Return the log text of ``container``.
+
+        :param stdout: include the standard output stream.
+        :param stderr: include the standard error stream.
+        :param timestamps: start each line with the engine's RFC 3339
+            timestamp.
+        :param tail: return only the last ``tail`` whole lines (0 returns
+            no lines), or None for every line.
+        :param since: seconds since the Unix epoch (float); only lines
+            logged at or after that time are returned. None or 0 for all.
+        :returns: the text, decoded as UTF-8 with invalid bytes replaced.
+        :raises ContainerNotOnEngine: when the engine has no such container.
+        """
+
+    @abc.abstractmethod
+    def top(self, context, container, ps_args):
+        """List the processes of a running container.
+
+        :param ps_args: arguments for ``ps`` (already checked against an
+            allow-list), or None for the engine's default.
+        :returns: ``{'Titles': [...], 'Processes': [[...], ...]}``.
+        :raises ContainerNotOnEngine: when the engine has no such container.
+        :raises ContainerEngineConflict: when it is not running.
+        """
+
+    @abc.abstractmethod
+    def stats(self, context, container):
+        """Return the resource usage of a running container.
+
+        :returns: a dict with Zun's keys: ``CONTAINER`` (the name),
+            ``CPU %`` (percent of one CPU), ``MEM USAGE(MiB)`` (without the
+            page cache), ``MEM LIMIT(MiB)``, ``MEM %``, ``BLOCK I/O(B)``
+            and ``NET I/O(B)`` (both ``"<read>/<written>"`` in bytes).
+        :raises ContainerNotOnEngine: when the engine has no such container.
+        """
+
+    @abc.abstractmethod
+    def execute_run(self, context, container, command, timeout):
+        """Run a command in a running container and wait until it ends.
+
+        :param command: the program and its arguments, as a list.
+        :param timeout: seconds after which the command is killed.
+        :returns: ``{'output': str, 'exit_code': int}``; the output holds
+            standard output and error, interleaved as the command wrote
+            them.
+        :raises ExecTimeout: when the command runs over ``timeout``.
+        :raises ContainerNotOnEngine: when the engine has no such container.
+        :raises ContainerEngineConflict: when the engine refuses the exec,
+            for example because the container is paused or stopped.
+        """
+
+    @abc.abstractmethod
     def get_host_info(self):
         """Return the host's resources and identity.
 

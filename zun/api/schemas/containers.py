@@ -115,6 +115,17 @@ STOP_QUERY = ('timeout', 'all_projects')
 
 START_QUERY = ('all_projects',)
 
+LOGS_QUERY = ('stdout', 'stderr', 'timestamps', 'tail', 'since',
+              'all_projects')
+
+TOP_QUERY = ('ps_args', 'all_projects')
+
+STATS_QUERY = ('all_projects',)
+
+EXECUTE_QUERY = ('command', 'run', 'interactive', 'all_projects')
+
+ACTIONS_QUERY = ('all_projects',)
+
 
 def fields_at(version):
     """Return {name: Field} of the create fields that exist at version."""

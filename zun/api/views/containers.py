@@ -18,7 +18,8 @@ VIEW_FIELDS = (
 RESTRICTED_FIELDS = ('host', 'image_pull_policy', 'privileged', 'runtime')
 
 
-def _timestamp(value):
+def format_timestamp(value):
+    """Return a stored UTC time as ISO 8601 with its zone, or None."""
     if value is None:
         return None
     if value.tzinfo is None:
@@ -35,7 +36,7 @@ def _value(container, field):
     if field == 'cpu_policy':
         return value or 'shared'
     if field in ('created_at', 'updated_at'):
-        return _timestamp(value)
+        return format_timestamp(value)
     return value
 
 

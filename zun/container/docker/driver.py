@@ -1,7 +1,6 @@
 """Container driver for the Docker engine, through the docker SDK."""
 
 import contextlib
-import functools
 import os
 import platform
 import threading
@@ -17,6 +16,8 @@ import requests
 from zun.common import consts
 from zun.common import exception
 from zun.container import driver
+from zun.container.docker import engine
+from zun.container.docker import inspection
 from zun.container.docker import states
 
 CONF = cfg.CONF
@@ -28,15 +29,11 @@ CPU_PERIOD = 100000
 NS_PER_SECOND = 1000000000
 DEFAULT_TAG = 'latest'
 
-
-def engine_name(container):
-    """Return the engine-side name of a zun container."""
-    return consts.NAME_PREFIX + container.uuid
-
-
-def _target(container):
-    """Return the engine ID of a container, or its name before it has one."""
-    return container.container_id or engine_name(container)
+# The driver's methods use these names, which engine.py defines.
+engine_name = engine.engine_name
+_target = engine.target
+_explanation = engine.explanation
+translate_errors = engine.translate_errors
 
 
 def uuid_from_engine_names(names):
@@ -70,40 +67,25 @@ def split_image(image):
     return repo, tag or DEFAULT_TAG
 
 
-def _explanation(exc):
-    return (getattr(exc, 'explanation', None) or str(exc)).strip()
-
-
-def translate_errors(func):
-    """Turn docker SDK and HTTP errors into zun's domain exceptions.
-
-    The SDK raises requests' own exceptions, not DockerException, when the
-    engine cannot be reached or a request times out.
-    """
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except docker_errors.APIError as exc:
-            if exc.status_code == 409:
-                raise exception.ContainerEngineConflict(
-                    detail=_explanation(exc))
-            raise exception.DockerError(error_msg=_explanation(exc))
-        except docker_errors.DockerException as exc:
-            raise exception.DockerError(error_msg=str(exc))
-        except requests.exceptions.RequestException as exc:
-            raise exception.DockerError(
-                error_msg='cannot reach the Docker engine at %s: %s'
-                % (CONF.docker.api_url, exc))
-    return wrapper
-
-
-class DockerDriver(driver.ContainerDriver):
+class DockerDriver(inspection.InspectionMixin, driver.ContainerDriver):
     """Runs containers on the local Docker engine."""
 
     def __init__(self):
         self._local = threading.local()
+        self._init_inspection()
+
+    @staticmethod
+    def _make_client(version=None, timeout=None):
+        """Return a new SDK client of the configured engine.
+
+        :param version: engine API version; the configured one by default.
+        :param timeout: seconds per request; [docker] default_timeout by
+            default.
+        """
+        return docker.APIClient(
+            base_url=CONF.docker.api_url,
+            version=version or CONF.docker.docker_remote_api_version,
+            timeout=timeout or CONF.docker.default_timeout)
 
     @contextlib.contextmanager
     def _client(self):
@@ -111,10 +93,7 @@ class DockerDriver(driver.ContainerDriver):
         # time may use, so each thread gets its own.
         client = getattr(self._local, 'client', None)
         if client is None:
-            client = docker.APIClient(
-                base_url=CONF.docker.api_url,
-                version=CONF.docker.docker_remote_api_version,
-                timeout=CONF.docker.default_timeout)
+            client = self._make_client()
             self._local.client = client
         yield client
 

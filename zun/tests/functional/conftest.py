@@ -25,7 +25,9 @@ def test_image(docker_client):
 
 
 def _start(kind, request):
-    deployment = dict(DEPLOYMENTS, **OTHER_DEPLOYMENTS)[kind]()
+    # A test module may set CONFIG_OVERRIDES = {group: {option: value}}.
+    overrides = getattr(request.module, 'CONFIG_OVERRIDES', None)
+    deployment = dict(DEPLOYMENTS, **OTHER_DEPLOYMENTS)[kind](overrides)
     request.addfinalizer(deployment.cleanup)
     try:
         deployment.start()

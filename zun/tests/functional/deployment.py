@@ -95,7 +95,9 @@ class Deployment:
 
     name = None
 
-    def __init__(self):
+    def __init__(self, overrides=None):
+        """:param overrides: {group: {option: value}} added to zun.conf."""
+        self.overrides = overrides or {}
         self.directory = tempfile.mkdtemp(prefix='zun-func-')
         self.host = services.unique_name('func')
         self.port = services.free_port()
@@ -129,8 +131,11 @@ class Deployment:
 
     def write_config(self):
         path = os.path.join(self.directory, 'zun.conf')
+        groups = self.config_values()
+        for group, values in self.overrides.items():
+            groups.setdefault(group, {}).update(values)
         with open(path, 'w') as config:
-            for group, values in self.config_values().items():
+            for group, values in groups.items():
                 config.write('[%s]\n' % group)
                 for key, value in values.items():
                     config.write('%s = %s\n' % (key, value))
@@ -203,8 +208,8 @@ class Split(Deployment):
 
     name = 'split'
 
-    def __init__(self):
-        super().__init__()
+    def __init__(self, overrides=None):
+        super().__init__(overrides)
         self.database = services.MariaDBDatabase()
 
     def config_values(self):

@@ -85,3 +85,27 @@ def claim_and_call(context, container, action, verb, params, call,
         raise
     pecan.response.status = 202
     return claimed
+
+
+def check_status(container, action):
+    """Raise InvalidStateException unless ``action`` fits the status."""
+    if container.status not in consts.ALLOWED_STATUSES[action]:
+        verb = consts.INSPECTION_ACTIONS.get(action, action)
+        raise exception.InvalidStateException(
+            action=verb, id=container.uuid, actual_state=container.status)
+
+
+def inspect(ident, action, rule, params):
+    """Look up the container of an inspection action and check it.
+
+    Inspection actions (``consts.INSPECTION_ACTIONS``) read a container or
+    run a command in it. They check the policy and the status but claim
+    nothing, so several of them run at once.
+    :returns: (context, container).
+    """
+    context = base.context()
+    container = lookup.get_container(context, ident, params,
+                                     'container:get_one_all_projects')
+    context.can(rule, lookup.policy_target(container))
+    check_status(container, action)
+    return context, container

@@ -10,6 +10,8 @@ from zun.api import validation
 from zun.api.controllers import base
 from zun.api.controllers.v1 import actions
 from zun.api.controllers.v1 import container_create
+from zun.api.controllers.v1 import container_history
+from zun.api.controllers.v1 import container_inspection
 from zun.api.controllers.v1 import container_lifecycle
 from zun.api.controllers.v1 import lookup
 from zun.api.schemas import containers as schema
@@ -69,15 +71,23 @@ def _paging(params):
 
 
 class ContainersController(container_lifecycle.LifecycleActions,
+                           container_inspection.InspectionActions,
                            base.Controller):
     """Create, list, show and delete containers.
 
     The actions on one container come from mixins, one module per flow;
-    each lists its URL actions in ``CUSTOM_ACTIONS``.
+    each lists its URL actions in ``CUSTOM_ACTIONS``. The action history
+    is the sub-controller ``container_actions``.
     """
 
     _custom_actions = base.merge_custom_actions(
-        container_lifecycle.LifecycleActions)
+        container_lifecycle.LifecycleActions,
+        container_inspection.InspectionActions)
+
+    def __init__(self):
+        super().__init__()
+        self.container_actions = (
+            container_history.ContainerActionsController(self.get_one))
 
     @pecan.expose('json')
     def get_all(self, **kwargs):

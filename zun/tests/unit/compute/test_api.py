@@ -3,6 +3,7 @@
 from unittest import mock
 
 import fixtures
+import oslo_messaging as messaging
 
 from zun.common import consts
 from zun.common import exception
@@ -176,3 +177,68 @@ class TestActions(ComputeAPITestCase):
         self.assertRaises(exception.ContainerHostNotUp,
                           self.api.container_delete, self.context,
                           container, False, False, False)
+
+
+class TestInspection(ComputeAPITestCase):
+
+    def test_logs_calls_host(self):
+        self._register()
+        container = self._container(status=consts.RUNNING)
+        self.rpc.container_logs.return_value = 'text'
+        result = self.api.container_logs(self.context, container, True,
+                                         True, False, 5, None)
+        self.assertEqual('text', result)
+        self.rpc.container_logs.assert_called_once_with(
+            self.context, container, True, True, False, 5, None)
+
+    def test_top_stats_exec_call_host(self):
+        self._register()
+        container = self._container(status=consts.RUNNING)
+        self.api.container_top(self.context, container, 'aux')
+        self.api.container_stats(self.context, container)
+        self.api.container_exec_run(self.context, container, ['ls'])
+        self.rpc.container_top.assert_called_once_with(
+            self.context, container, 'aux')
+        self.rpc.container_stats.assert_called_once_with(
+            self.context, container)
+        self.rpc.container_exec_run.assert_called_once_with(
+            self.context, container, ['ls'])
+
+    def test_records_no_action(self):
+        self._register()
+        container = self._container(status=consts.RUNNING)
+        self.api.container_stats(self.context, container)
+        self.assertIsNone(self._action(container))
+
+    def test_host_down(self):
+        container = self._container(status=consts.RUNNING)
+        self.assertRaises(exception.ContainerHostNotUp,
+                          self.api.container_stats, self.context, container)
+        self.rpc.container_stats.assert_not_called()
+
+    def test_no_host(self):
+        container = self._container(status=consts.ERROR, host=None)
+        self.assertRaises(exception.ContainerNotOnEngine,
+                          self.api.container_logs, self.context, container,
+                          True, True, False, None, None)
+        self.rpc.container_logs.assert_not_called()
+
+    def test_call_timeout(self):
+        self._register()
+        container = self._container(status=consts.RUNNING)
+        self.rpc.container_top.side_effect = messaging.MessagingTimeout()
+        error = self.assertRaises(exception.ComputeCallTimeout,
+                                  self.api.container_top, self.context,
+                                  container, None)
+        self.assertIn('within 60 seconds', str(error))
+
+    def test_exec_timeout_includes_limit(self):
+        self._register()
+        self.conf.config(execute_timeout=30, group='docker')
+        container = self._container(status=consts.RUNNING)
+        self.rpc.container_exec_run.side_effect = (
+            messaging.MessagingTimeout())
+        error = self.assertRaises(exception.ComputeCallTimeout,
+                                  self.api.container_exec_run, self.context,
+                                  container, ['sleep', '1000'])
+        self.assertIn('within 90 seconds', str(error))

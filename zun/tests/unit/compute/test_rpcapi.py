@@ -15,7 +15,8 @@ from zun.objects import container as container_obj
 from zun.tests import base
 
 
-class TestComputeRPCAPI(base.TestCase):
+class RPCClientTestCase(base.TestCase):
+    """Builds the RPC client on an autospec mock of oslo.messaging's."""
 
     def setUp(self):
         super().setUp()
@@ -32,6 +33,9 @@ class TestComputeRPCAPI(base.TestCase):
         self.container = container_obj.Container(
             self.context, uuid='2a6b5f0e-0000-4000-8000-000000000001',
             host='compute-1', name='web')
+
+
+class TestComputeRPCAPI(RPCClientTestCase):
 
     def test_client_target(self):
         target = self.get_client.call_args.args[0]
@@ -106,6 +110,43 @@ class TestComputeRPCAPI(base.TestCase):
                 '1.0', self.client.prepare.call_args.kwargs['version'])
 
 
+class TestInspectionCalls(RPCClientTestCase):
+    """The synchronous reads of 1.1, each a call with a timeout."""
+
+    def _assert_call(self, timeout, method, **kwargs):
+        self.client.prepare.assert_called_once_with(
+            server='compute-1', version='1.1', timeout=timeout)
+        self.prepared.call.assert_called_once_with(
+            self.context, method, container=self.container, **kwargs)
+        self.prepared.cast.assert_not_called()
+
+    def test_container_logs(self):
+        self.prepared.call.return_value = 'text'
+        result = self.api.container_logs(self.context, self.container, True,
+                                         False, True, 10, 1700000000.5)
+        self.assertEqual('text', result)
+        self._assert_call(60, 'container_logs', stdout=True, stderr=False,
+                          timestamps=True, tail=10, since=1700000000.5)
+
+    def test_container_top(self):
+        self.api.container_top(self.context, self.container, 'aux')
+        self._assert_call(60, 'container_top', ps_args='aux')
+
+    def test_container_stats(self):
+        self.api.container_stats(self.context, self.container)
+        self._assert_call(60, 'container_stats')
+
+    def test_exec_waits_for_time_limit(self):
+        self.conf.config(execute_timeout=30, group='docker')
+        self.api.container_exec_run(self.context, self.container, ['ls'])
+        self._assert_call(90, 'container_exec_run', command=['ls'])
+
+    def test_timeout_from_config(self):
+        self.conf.config(compute_call_timeout=15, group='api')
+        self.api.container_stats(self.context, self.container)
+        self._assert_call(15, 'container_stats')
+
+
 class TestVersions(base.TestCase):
 
     def test_manager_target_matches_client(self):
@@ -132,6 +173,25 @@ class TestVersions(base.TestCase):
             context, method = call.args
             endpoint = getattr(manager.Manager, method)
             # Raises TypeError when the manager lacks an argument name.
+            inspect.signature(endpoint).bind(None, context, **call.kwargs)
+
+
+    def test_manager_accepts_inspection_arguments(self):
+        client = mock.create_autospec(rpc_client.RPCClient, instance=True)
+        prepared = client.prepare.return_value
+        container = container_obj.Container(self.context, host='h1')
+        with mock.patch.object(rpc, 'get_client', autospec=True,
+                               return_value=client):
+            api = rpcapi.API()
+        api.container_logs(self.context, container, True, True, False, None,
+                           None)
+        api.container_top(self.context, container, None)
+        api.container_stats(self.context, container)
+        api.container_exec_run(self.context, container, ['ls'])
+        self.assertEqual(4, len(prepared.call.call_args_list))
+        for call in prepared.call.call_args_list:
+            context, method = call.args
+            endpoint = getattr(manager.Manager, method)
             inspect.signature(endpoint).bind(None, context, **call.kwargs)
 
 
