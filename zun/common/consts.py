@@ -53,6 +53,8 @@ ACTION_CREATE = 'create'
 ACTION_DELETE = 'delete'
 ACTION_START = 'start'
 ACTION_STOP = 'stop'
+ACTION_NETWORK_ATTACH = 'network_attach'
+ACTION_NETWORK_DETACH = 'network_detach'
 
 # Statuses from which each action may start. An action that the API serves
 # must have an entry; a unit test checks that.
@@ -63,7 +65,17 @@ ALLOWED_STATUSES = {
     'delete_stop': (RUNNING, CREATED, ERROR, STOPPED, DELETED, DEAD),
     'delete_force': (CREATED, CREATING, ERROR, RUNNING, STOPPED, UNKNOWN,
                      DELETED, DEAD, RESTARTING, REBUILDING, DELETING, PAUSED),
+    'get_archive': (CREATED, RUNNING, PAUSED, STOPPED),
+    'put_archive': (CREATED, RUNNING, PAUSED, STOPPED),
+    'network_attach': (CREATED, RUNNING, PAUSED, STOPPED),
+    'network_detach': (CREATED, RUNNING, PAUSED, STOPPED),
+    'add_security_group': (CREATED, RUNNING, PAUSED, STOPPED),
+    'remove_security_group': (CREATED, RUNNING, PAUSED, STOPPED),
 }
+
+# Actions that only copy files run without a claim, so several of them may
+# run on one container at once; the API checks only the status.
+UNCLAIMED_ACTIONS = ('get_archive', 'put_archive')
 
 # Task state that the API sets when it claims a container for an action.
 ACTION_TASK_STATES = {
@@ -72,6 +84,10 @@ ACTION_TASK_STATES = {
     'delete': CONTAINER_DELETING,
     'delete_stop': CONTAINER_DELETING,
     'delete_force': CONTAINER_DELETING,
+    'network_attach': NETWORK_ATTACHING,
+    'network_detach': NETWORK_DETACHING,
+    'add_security_group': SG_ADDING,
+    'remove_security_group': SG_REMOVING,
 }
 
 # Image pull policies.

@@ -95,3 +95,24 @@ class API:
         self._record(context, container, consts.ACTION_DELETE)
         self.rpcapi.container_delete(context, container, force, stop,
                                      wait=wait)
+
+    def container_get_archive(self, context, container, path, max_size):
+        """Return ``{"data": <tar, base64>, "stat": {...}}`` of a path."""
+        self._check_host_up(context, container)
+        return self.rpcapi.container_get_archive(context, container, path,
+                                                 max_size)
+
+    def container_put_archive(self, context, container, path, data):
+        """Extract a base64-encoded tar archive into a container's path."""
+        self._check_host_up(context, container)
+        self.rpcapi.container_put_archive(context, container, path, data)
+
+    def network_attach(self, context, container, network, fixed_ip):
+        self._check_host_up(context, container)
+        self._record(context, container, consts.ACTION_NETWORK_ATTACH)
+        self.rpcapi.network_attach(context, container, network, fixed_ip)
+
+    def network_detach(self, context, container, network):
+        self._check_host_up(context, container)
+        self._record(context, container, consts.ACTION_NETWORK_DETACH)
+        self.rpcapi.network_detach(context, container, network)

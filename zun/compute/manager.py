@@ -6,9 +6,12 @@ import oslo_messaging as messaging
 
 from zun.common import consts
 from zun.common import exception
+from zun.compute import archive
 from zun.compute import lifecycle
+from zun.compute import network
 from zun.compute import tasks
 from zun.container import driver as container_driver
+from zun.network import driver as networks
 
 CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
@@ -17,7 +20,8 @@ LOG = logging.getLogger(__name__)
 DELETE_STOP_TIMEOUT = 10
 
 
-class Manager(lifecycle.LifecycleMixin):
+class Manager(lifecycle.LifecycleMixin, archive.ArchiveMixin,
+              network.NetworkMixin):
     """Runs container requests on this host's engine.
 
     Each public method is an RPC method of ``zun.compute.rpcapi.API``. The
@@ -27,10 +31,12 @@ class Manager(lifecycle.LifecycleMixin):
     delete live in a mixin module of their own, such as ``lifecycle``.
     """
 
-    target = messaging.Target(version='1.0')
+    target = messaging.Target(version='1.1')
 
-    def __init__(self, driver=None):
+    def __init__(self, driver=None, network_driver=None):
         self.driver = driver or container_driver.load_container_driver()
+        self.network_driver = (network_driver
+                               or networks.get_network_driver())
 
     # --- create
 
@@ -53,6 +59,7 @@ class Manager(lifecycle.LifecycleMixin):
         container.task_state = consts.CONTAINER_CREATING
         container.save(context)
         self.driver.create(context, container, image_id)
+        self._connect_networks(context, container, task)
         container.status_reason = None
         container.save(context)
         LOG.info('Created container %s', container.uuid)

@@ -32,6 +32,16 @@ def action_params(allowed):
     return params
 
 
+def check_status(container, action):
+    """Check that ``container`` may start an action that needs no claim.
+
+    :raises InvalidStateException: when its status does not allow it.
+    """
+    if container.status not in consts.ALLOWED_STATUSES[action]:
+        raise exception.InvalidStateException(
+            id=container.uuid, action=action, actual_state=container.status)
+
+
 def run(ident, action, rule, allowed_params, call, parse=None,
         status=None):
     """Claim a container for ``action`` and hand it to the compute API.

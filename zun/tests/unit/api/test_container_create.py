@@ -501,11 +501,12 @@ class TestTty(CreateTestCase):
 
 class TestNetworkingFields(CreateTestCase):
 
-    def test_nets_stored(self):
+    def test_nets_stored_without_empties(self):
         nets = [{'network': 'private', 'v4-fixed-ip': '10.0.0.5',
                  'v6-fixed-ip': '', 'port': ''}]
         stored = self.stored(self.create(nets=nets))
-        self.assertEqual(nets, stored.requested_networks)
+        self.assertEqual([{'network': 'private', 'v4-fixed-ip': '10.0.0.5'}],
+                         stored.requested_networks)
 
     def test_nets_bad_address(self):
         error = self.create_error(nets=[{'network': 'private',
@@ -518,9 +519,14 @@ class TestNetworkingFields(CreateTestCase):
                                          'subnet': 'x'}])
         self.assertIn('subnet', error['detail'])
 
-    def test_security_groups_shown(self):
-        body = self.create(security_groups=['default', 'web']).json
-        self.assertEqual(['default', 'web'], body['security_groups'])
+    def test_security_groups_need_neutron(self):
+        error = self.create_error(security_groups=['default', 'web'])
+        self.assertIn("'security_groups'", error['detail'])
+        self.assertIn('Neutron network driver', error['detail'])
+
+    def test_security_groups_empty_list(self):
+        body = self.create(security_groups=[]).json
+        self.assertEqual([], body['security_groups'])
 
     def test_security_groups_default_empty(self):
         self.assertEqual([], self.create().json['security_groups'])

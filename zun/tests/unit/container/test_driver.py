@@ -8,7 +8,7 @@ from zun.tests import base
 
 # Methods that zun.compute calls on every driver.
 MANAGER_METHODS = ('pull_image', 'create', 'start', 'stop', 'delete', 'show',
-                   'list', 'get_host_info')
+                   'list', 'get_archive', 'put_archive', 'get_host_info')
 
 
 class TestDriverInterface(base.TestCase):
