@@ -508,6 +508,32 @@ class TestNetworkingFields(CreateTestCase):
         self.assertEqual([{'network': 'private', 'v4-fixed-ip': '10.0.0.5'}],
                          stored.requested_networks)
 
+    def test_nets_port_needs_neutron(self):
+        error = self.create_error(nets=[{'network': 'a'}, {'port': 'p1'}])
+        self.assertIn("'nets[1].port'", error['detail'])
+        self.assertIn('Neutron network driver', error['detail'])
+
+    def test_nets_network_and_port(self):
+        error = self.create_error(nets=[{'network': 'a', 'port': 'p'}])
+        self.assertIn("'nets[0]'", error['detail'])
+
+    def test_nets_empty_entry(self):
+        error = self.create_error(nets=[{'network': '', 'v4-fixed-ip': ''}])
+        self.assertIn('needs a network or a port', error['detail'])
+
+    def test_nets_fixed_ip_needs_network(self):
+        error = self.create_error(nets=[{'port': 'p',
+                                         'v6-fixed-ip': 'fd00::1'}])
+        self.assertIn("'nets[0].v6-fixed-ip'", error['detail'])
+
+    def test_nets_repeated_network(self):
+        error = self.create_error(nets=[{'network': 'a'},
+                                        {'network': 'a'}])
+        self.assertIn("'nets[1].network'", error['detail'])
+
+    def test_nets_absent_stored_empty(self):
+        self.assertIsNone(self.stored(self.create()).requested_networks)
+
     def test_nets_bad_address(self):
         error = self.create_error(nets=[{'network': 'private',
                                          'v4-fixed-ip': '10.0.0'}])
