@@ -65,6 +65,8 @@ ALLOWED_STATUSES = {
     'delete_stop': (RUNNING, CREATED, ERROR, STOPPED, DELETED, DEAD),
     'delete_force': (CREATED, CREATING, ERROR, RUNNING, STOPPED, UNKNOWN,
                      DELETED, DEAD, RESTARTING, REBUILDING, DELETING, PAUSED),
+    # The archive actions only copy files, so they run without a claim and
+    # need no task state: several may run on one container at once.
     'get_archive': (CREATED, RUNNING, PAUSED, STOPPED),
     'put_archive': (CREATED, RUNNING, PAUSED, STOPPED),
     'network_attach': (CREATED, RUNNING, PAUSED, STOPPED),
@@ -72,10 +74,6 @@ ALLOWED_STATUSES = {
     'add_security_group': (CREATED, RUNNING, PAUSED, STOPPED),
     'remove_security_group': (CREATED, RUNNING, PAUSED, STOPPED),
 }
-
-# Actions that only copy files run without a claim, so several of them may
-# run on one container at once; the API checks only the status.
-UNCLAIMED_ACTIONS = ('get_archive', 'put_archive')
 
 # Task state that the API sets when it claims a container for an action.
 ACTION_TASK_STATES = {

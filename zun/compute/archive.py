@@ -9,7 +9,8 @@ from zun.common import exception
 
 LOG = logging.getLogger(__name__)
 
-# Failures that go back to the API as answers, without a logged traceback.
+# Exceptions that are normal outcomes of a request. The caller gets them,
+# and this service logs no traceback for them.
 _EXPECTED = (exception.NotFound, exception.Invalid)
 
 

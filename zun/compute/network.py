@@ -10,7 +10,8 @@ from zun.compute import tasks
 
 LOG = logging.getLogger(__name__)
 
-# Failures that go back to the API as answers, without a logged traceback.
+# Exceptions that are normal outcomes of a request. The caller gets them,
+# and this service logs no traceback for them.
 _EXPECTED = (exception.NotFound, exception.Invalid, exception.Conflict)
 
 
@@ -19,7 +20,7 @@ def _call_task(context, container, event_name):
     """Run a task for an RPC call and raise its failure to the caller.
 
     The task records the failure in its action event and clears
-    task_state; the container's status stays as it is, because a failed
+    task_state. The container's status stays as it is, because a failed
     attach or detach leaves the container as it was.
     """
     failures = []

@@ -315,8 +315,8 @@ class DockerDriver(driver.ContainerDriver):
     def _discard_client(self):
         """Close this thread's client, so that the next use opens another.
 
-        A response that is left unread holds the client's connection, and
-        a later request on it would wait for the unread data.
+        A response that is left unread keeps the client's connection busy,
+        and a later request on it would wait for the unread data.
         """
         client = getattr(self._local, 'client', None)
         self._local.client = None
@@ -325,8 +325,8 @@ class DockerDriver(driver.ContainerDriver):
 
     @staticmethod
     def _path_not_found(exc, container, path):
-        # The engine answers 404 both for a missing path and for a missing
-        # container, which its message tells apart.
+        # The engine returns 404 both for a missing path and for a missing
+        # container, and its message tells them apart.
         if _explanation(exc).startswith('No such container'):
             return exc
         return exception.ContainerPathNotFound(path=path,

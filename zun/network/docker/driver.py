@@ -27,7 +27,7 @@ LOG = logging.getLogger(__name__)
 
 # Engine network drivers whose networks a container may not join: ``host``
 # shares the host's network stack and ``null`` has no network at all.
-REFUSED_NETWORK_DRIVERS = ('host', 'null')
+REJECTED_NETWORK_DRIVERS = ('host', 'null')
 
 _NEEDS_NEUTRON = ('%s need the Neutron network driver, and this deployment '
                   "uses the '%s' network driver")
@@ -40,7 +40,7 @@ def _explanation(exc):
 def translate_errors(func):
     """Turn docker SDK errors into zun's domain exceptions.
 
-    The engine answers 400 or 403 for a network or address it cannot use,
+    The engine returns 400 or 403 for a network or address it cannot use,
     such as a fixed IP on a network without a configured subnet.
     """
 
@@ -137,7 +137,7 @@ class DockerNetworkDriver(driver.NetworkDriver):
             network = client.inspect_network(ident)
         except docker_errors.NotFound:
             raise exception.NetworkNotFound(network=ident, host=CONF.host)
-        if network.get('Driver') in REFUSED_NETWORK_DRIVERS:
+        if network.get('Driver') in REJECTED_NETWORK_DRIVERS:
             raise exception.InvalidParameterValue(
                 field='network',
                 detail="network '%s' uses the engine's %s driver, which "

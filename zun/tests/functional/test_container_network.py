@@ -31,7 +31,7 @@ def _subnet():
 @pytest.fixture()
 def test_network(docker_client):
     """Create an engine bridge network with a subnet; remove it after."""
-    made = []
+    network_ids = []
 
     def make(ipv6=False):
         name = services.unique_name('zun-test')
@@ -43,11 +43,11 @@ def test_network(docker_client):
         network = docker_client.create_network(
             name, driver='bridge', enable_ipv6=ipv6,
             ipam=docker.types.IPAMConfig(pool_configs=pools))
-        made.append(network['Id'])
+        network_ids.append(network['Id'])
         return docker_client.inspect_network(network['Id'])
 
     yield make
-    for network_id in made:
+    for network_id in network_ids:
         # The containers go later, with the ``created`` fixture.
         info = docker_client.inspect_network(network_id)
         for container_id in info.get('Containers') or {}:
@@ -232,14 +232,15 @@ def test_security_groups_need_neutron(deployment, created, test_image):
     removed = client.post(_action_path(container['uuid'],
                                        'remove_security_group'),
                           params={'name': 'web'}, version='1.14')
-    gone = client.post(path, params={'name': 'web'}, version='1.15')
+    removed_version = client.post(path, params={'name': 'web'},
+                                  version='1.15')
 
     assert response.status_code == 400, response.text
     assert 'Neutron' in _detail(response)
     for answer in (added, removed):
         assert answer.status_code == 400, answer.text
         assert 'Neutron' in _detail(answer)
-    assert gone.status_code == 406, gone.text
+    assert removed_version.status_code == 406, removed_version.text
 
 
 def test_security_group_policy(deployment, created, test_image):
@@ -285,9 +286,9 @@ def test_attach_and_detach(deployment, created, test_image, test_network):
                            params={'network': network['Name'],
                                    'fixed_ip': fixed})
     assert attached.status_code == 200, attached.text
-    shown = client.show(uuid).json()
-    assert shown['task_state'] is None
-    assert shown['addresses'][network['Id']][0]['addr'] == fixed
+    container_view = client.show(uuid).json()
+    assert container_view['task_state'] is None
+    assert container_view['addresses'][network['Id']][0]['addr'] == fixed
     action, events = _action(deployment, uuid,
                              attached.headers['X-OpenStack-Request-Id'])
     assert action.action == 'network_attach'
@@ -337,20 +338,20 @@ def test_failed_attach_leaves_no_task(deployment, created, test_image):
 
     missing = client.post(_action_path(uuid, 'network_attach'),
                           params={'network': 'zun-test-no-such-network'})
+    detached = client.post(_action_path(uuid, 'network_detach'),
+                           params={'network': 'bridge'})
     # The default bridge has no configured subnet, so no fixed IP.
-    refused = client.post(_action_path(uuid, 'network_detach'),
-                          params={'network': 'bridge'})
     readded = client.post(_action_path(uuid, 'network_attach'),
                           params={'network': 'bridge',
                                   'fixed_ip': '172.17.250.250'})
 
     assert missing.status_code == 404, missing.text
-    assert refused.status_code == 202, refused.text
+    assert detached.status_code == 202, detached.text
     assert readded.status_code == 400, readded.text
-    shown = client.show(uuid).json()
-    assert shown['task_state'] is None
-    assert shown['status'] == 'Running'
-    assert shown['addresses'] == {}
+    container_view = client.show(uuid).json()
+    assert container_view['task_state'] is None
+    assert container_view['status'] == 'Running'
+    assert container_view['addresses'] == {}
     for response in (missing, readded):
         action, events = _action(deployment, uuid,
                                  response.headers['X-OpenStack-Request-Id'])

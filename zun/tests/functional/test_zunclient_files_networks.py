@@ -6,7 +6,7 @@ and any token, as in test_zunclient.
 NOTE: ``openstack appcontainer network list`` fails inside the client for
 any container with a network: python-zunclient 5.5 passes a plain function
 as a column formatter, which osc-lib 4.7 rejects with "Invalid formatter
-provided." whatever the server answers. The list is checked here with the
+provided." whatever the server returns. The list is checked here with the
 legacy ``zun network-list`` command and the Python library instead.
 """
 
@@ -87,14 +87,14 @@ def test_cli_network_commands(all_in_one, running, engine_network):
     attach = _openstack(all_in_one, 'appcontainer', 'network', 'attach',
                         '--network', engine_network['Name'], container)
     attached = _network_ids(all_in_one, container)
-    shown = json.loads(_openstack(all_in_one, 'appcontainer', 'show',
+    container_view = json.loads(_openstack(all_in_one, 'appcontainer', 'show',
                                   container, '-f', 'json'))
     detach = _openstack(all_in_one, 'appcontainer', 'network', 'detach',
                         '--network', engine_network['Id'], container)
 
     assert 'has been accepted' in attach
     assert engine_network['Id'] in attached
-    assert engine_network['Id'] in shown['networks']
+    assert engine_network['Id'] in container_view['networks']
     assert 'has been accepted' in detach
     assert engine_network['Id'] not in _network_ids(all_in_one, container)
 

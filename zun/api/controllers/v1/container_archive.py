@@ -115,13 +115,15 @@ def check_archive(archive):
     to what the archive writes.
     :raises InvalidParameterValue: naming the member and the rule.
     """
-    if archive.startswith(_COMPRESSED_MAGIC):
-        raise _invalid('data', 'is a compressed archive; send an '
-                               'uncompressed tar archive')
     try:
         with tarfile.open(fileobj=io.BytesIO(archive), mode='r:') as tar:
             members = tar.getmembers()
     except tarfile.TarError as exc:
+        # A plain tar archive may start with these bytes too, in the name
+        # of its first member, so they only explain a failed parse.
+        if archive.startswith(_COMPRESSED_MAGIC):
+            raise _invalid('data', 'is a compressed archive; send an '
+                                   'uncompressed tar archive')
         raise _invalid('data', 'is not a tar archive: %s' % exc)
     for member in members:
         _check_member_path(member.name, member.name, 'name')

@@ -19,7 +19,7 @@ from zun.api.views import networks as view
 from zun.common import exception
 from zun.network import driver as networks
 
-# Longest network name or ID, and port ID, that a request may give.
+# Maximum length of a network name or ID, or of a port ID, in a request.
 MAX_IDENT_LENGTH = 255
 
 
@@ -103,7 +103,7 @@ class NetworkActions:
         actions.run(container_ident, 'network_attach',
                     'container:network_attach', schema.NETWORK_ATTACH_QUERY,
                     send, parse=_parse_attach)
-        # Zun answers 200 here, while the api-ref says 202.
+        # Zun returns 200 here, while its api-ref documents 202.
         pecan.response.status = 200
 
     @pecan.expose('json')

@@ -347,6 +347,9 @@ class TestCheckArchive(base.APITestCase):
                                   stream.getvalue())
         self.assertIn('compressed', str(error))
 
+    def test_name_like_bzip2_passes(self):
+        container_archive.check_archive(make_tar({'BZh.txt': b'plain'}))
+
     def test_empty_rejected(self):
         self.assertRaises(exception.InvalidParameterValue,
                           container_archive.check_archive, b'')

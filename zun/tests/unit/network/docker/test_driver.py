@@ -168,7 +168,7 @@ class TestConnectRequested(NetworkDriverTestCase):
             self.container, [{'network': 'private'}, {'network': NET_ID}])
         self.assertIn('nets[1].network', str(error))
 
-    def test_host_network_refused(self):
+    def test_host_network_rejected(self):
         for name in ('host', 'none'):
             error = self.assertRaises(
                 exception.InvalidParameterValue,
