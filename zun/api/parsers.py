@@ -173,6 +173,40 @@ def parse_exposed_ports(value, field='exposed_ports'):
     return ports
 
 
+def parse_nets(value, field='nets'):
+    """Check each requested network on its own and drop empty values.
+
+    An entry names a network or a port, not both, and a fixed IP needs the
+    network that it belongs to. An empty fixed IP means none:
+    python-zunclient sends one for ``v4-fixed-ip=`` without a value. The
+    network driver checks later what it can provide.
+    """
+    requested = []
+    networks = set()
+    for index, entry in enumerate(value):
+        where = '%s[%d]' % (field, index)
+        request = {key: item for key, item in entry.items()
+                   if item is not None and item != ''}
+        network = request.get('network')
+        if network and request.get('port'):
+            raise _invalid(where, 'names both a network and a port; give '
+                                  'one of them')
+        if not network and not request.get('port'):
+            raise _invalid(where, 'needs a network or a port')
+        for key in ('v4-fixed-ip', 'v6-fixed-ip'):
+            if key in request and not network:
+                raise _invalid('%s.%s' % (where, key),
+                               'needs the network of the address in '
+                               'network')
+        if network in networks:
+            raise _invalid(where + '.network',
+                           "repeats network '%s'" % network)
+        if network:
+            networks.add(network)
+        requested.append(request)
+    return requested
+
+
 def _check_bind_source(mount, field):
     source = mount.get('source')
     if not source:

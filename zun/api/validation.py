@@ -116,9 +116,12 @@ def validate(schema, value, field):
         raise _invalid(error, field)
 
 
-def read_json_body(request, required=True):
+def read_json_body(request, required=True, check_text=True):
     """Return the JSON object in the request body.
 
+    :param check_text: reject NUL characters and unpaired surrogates, as
+        check_strings does. A caller that accepts binary data as text
+        passes False and checks the other values itself.
     :raises UnsupportedMediaType: when the body is not declared as JSON.
     :raises MalformedRequestBody: when it does not parse, or is not an
         object.
@@ -143,7 +146,8 @@ def read_json_body(request, required=True):
         raise exception.MalformedRequestBody(
             detail='the body must be a JSON object, not %s'
             % json_type_name(body))
-    check_strings(body)
+    if check_text:
+        check_strings(body)
     return body
 
 

@@ -53,6 +53,8 @@ ACTION_CREATE = 'create'
 ACTION_DELETE = 'delete'
 ACTION_START = 'start'
 ACTION_STOP = 'stop'
+ACTION_NETWORK_ATTACH = 'network_attach'
+ACTION_NETWORK_DETACH = 'network_detach'
 
 # Statuses from which each action may start. An action that the API serves
 # must have an entry; a unit test checks that.
@@ -67,6 +69,16 @@ ALLOWED_STATUSES = {
     'top': (RUNNING,),
     'stats': (RUNNING,),
     'execute': (RUNNING,),
+    # The archive actions only copy files, so they run without a claim and
+    # need no task state: several may run on one container at once.
+    'get_archive': (CREATED, RUNNING, PAUSED, STOPPED),
+    'put_archive': (CREATED, RUNNING, PAUSED, STOPPED),
+    'network_attach': (CREATED, RUNNING, PAUSED, STOPPED),
+    'network_detach': (CREATED, RUNNING, PAUSED, STOPPED),
+    'add_security_group': (CREATED, RUNNING, PAUSED, STOPPED),
+    'remove_security_group': (CREATED, RUNNING, PAUSED, STOPPED),
+    # Listing the networks reads only the database, as in Zun.
+    'network_list': CONTAINER_STATUSES,
 }
 
 # Actions that only read a container or run a command in it. The API checks
@@ -87,6 +99,10 @@ ACTION_TASK_STATES = {
     'delete': CONTAINER_DELETING,
     'delete_stop': CONTAINER_DELETING,
     'delete_force': CONTAINER_DELETING,
+    'network_attach': NETWORK_ATTACHING,
+    'network_detach': NETWORK_DETACHING,
+    'add_security_group': SG_ADDING,
+    'remove_security_group': SG_REMOVING,
 }
 
 # Image pull policies.

@@ -70,6 +70,12 @@ class InteractiveExecNotSupported(Invalid):
                'the command to completion with run=true instead.')
 
 
+class ArchiveLimitExceeded(Invalid):
+    msg_fmt = ('The archive of %(path)s in container %(container)s is larger '
+               'than the limit of %(limit)d bytes for archives; copy a '
+               'smaller file or directory.')
+
+
 # --- 403 family: the caller may not do this.
 
 class Forbidden(ZunException):
@@ -115,6 +121,24 @@ class MarkerNotFound(NotFound):
     msg_fmt = 'Marker %(marker)s could not be found.'
 
 
+class ContainerPathNotFound(NotFound):
+    msg_fmt = 'Path %(path)s could not be found in container %(container)s.'
+
+
+class NetworkNotFound(NotFound):
+    msg_fmt = 'Network %(network)s could not be found on host %(host)s.'
+
+
+class ContainerPortNotFound(NotFound):
+    msg_fmt = ('Container %(container)s has no port %(port)s; network_list '
+               'shows its ports.')
+
+
+class NetworkNotAttached(NotFound):
+    msg_fmt = ('Container %(container)s is not attached to network '
+               '%(network)s; network_list shows its networks.')
+
+
 # --- 409 family: the request conflicts with the current state.
 
 class Conflict(ZunException):
@@ -139,6 +163,11 @@ class ServiceAlreadyExists(Conflict):
     msg_fmt = 'Service %(binary)s on host %(host)s already exists.'
 
 
+class NetworkAlreadyAttached(Conflict):
+    msg_fmt = ('Container %(container)s is already attached to network '
+               '%(network)s.')
+
+
 # --- 406 and 415: content negotiation.
 
 class NotAcceptable(ZunException):
@@ -152,6 +181,11 @@ class UnsupportedMediaType(ZunException):
 
 class RequestEntityTooLarge(ZunException):
     msg_fmt = 'The request body is larger than %(limit)d bytes.'
+
+
+class ArchiveTooLarge(RequestEntityTooLarge):
+    msg_fmt = ('The archive is %(size)d bytes, larger than the limit of '
+               '%(limit)d bytes for archives.')
 
 
 # --- Failures of the service or of the engine it drives.

@@ -137,3 +137,24 @@ class API:
     def container_exec_run(self, context, container, command):
         return self._call(context, container, 'container_exec_run', command,
                           extra_timeout=CONF.docker.execute_timeout)
+
+    # --- files and networks
+
+    def container_get_archive(self, context, container, path, max_size):
+        """Return ``{"data": <tar, base64>, "stat": {...}}`` of a path."""
+        return self._call(context, container, 'container_get_archive', path,
+                          max_size)
+
+    def container_put_archive(self, context, container, path, data):
+        """Extract a base64-encoded tar archive into a container's path."""
+        self._call(context, container, 'container_put_archive', path, data)
+
+    def network_attach(self, context, container, network, fixed_ip):
+        self._check_host_up(context, container)
+        self._record(context, container, consts.ACTION_NETWORK_ATTACH)
+        self._call(context, container, 'network_attach', network, fixed_ip)
+
+    def network_detach(self, context, container, network):
+        self._check_host_up(context, container)
+        self._record(context, container, consts.ACTION_NETWORK_DETACH)
+        self._call(context, container, 'network_detach', network)

@@ -6,10 +6,13 @@ import oslo_messaging as messaging
 
 from zun.common import consts
 from zun.common import exception
+from zun.compute import archive
 from zun.compute import inspection
 from zun.compute import lifecycle
+from zun.compute import network
 from zun.compute import tasks
 from zun.container import driver as container_driver
+from zun.network import driver as networks
 
 CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
@@ -18,7 +21,8 @@ LOG = logging.getLogger(__name__)
 DELETE_STOP_TIMEOUT = 10
 
 
-class Manager(lifecycle.LifecycleMixin, inspection.InspectionMixin):
+class Manager(lifecycle.LifecycleMixin, inspection.InspectionMixin,
+              archive.ArchiveMixin, network.NetworkMixin):
     """Runs container requests on this host's engine.
 
     Each public method is an RPC method of ``zun.compute.rpcapi.API``. The
@@ -30,12 +34,15 @@ class Manager(lifecycle.LifecycleMixin, inspection.InspectionMixin):
     claims nothing for them, and they take no lock.
     """
 
-    # 1.1: add container_logs, container_top, container_stats and
-    # container_exec_run.
+    # 1.1: add container_logs, container_top, container_stats,
+    # container_exec_run, container_get_archive, container_put_archive,
+    # network_attach and network_detach.
     target = messaging.Target(version='1.1')
 
-    def __init__(self, driver=None):
+    def __init__(self, driver=None, network_driver=None):
         self.driver = driver or container_driver.load_container_driver()
+        self.network_driver = (network_driver
+                               or networks.get_network_driver())
 
     # --- create
 
@@ -58,6 +65,7 @@ class Manager(lifecycle.LifecycleMixin, inspection.InspectionMixin):
         container.task_state = consts.CONTAINER_CREATING
         container.save(context)
         self.driver.create(context, container, image_id)
+        self._connect_networks(context, container, task)
         container.status_reason = None
         container.save(context)
         LOG.info('Created container %s', container.uuid)

@@ -17,8 +17,9 @@ class API:
 
     * 1.0 - Initial version: container_create, container_delete,
       container_start, container_stop.
-    * 1.1 - Add container_logs, container_top, container_stats and
-      container_exec_run.
+    * 1.1 - Add container_logs, container_top, container_stats,
+      container_exec_run, container_get_archive, container_put_archive,
+      network_attach and network_detach.
     """
 
     VERSION = '1.1'
@@ -121,3 +122,51 @@ class API:
             timeout=self._call_timeout(CONF.docker.execute_timeout))
         return client.call(context, 'container_exec_run',
                            container=container, command=command)
+
+    def container_get_archive(self, context, container, path, max_size):
+        """Return a path of a container as a tar archive.
+
+        Call; returns ``{"data": <the archive, base64>, "stat": <the
+        engine's stat of the path>}``. Raises ContainerPathNotFound,
+        ArchiveLimitExceeded when the archive is larger than ``max_size``
+        bytes, and DockerError. Since 1.1.
+        """
+        return self._prepare(container.host, version='1.1',
+                             timeout=self._call_timeout()).call(
+            context, 'container_get_archive', container=container,
+            path=path, max_size=max_size)
+
+    def container_put_archive(self, context, container, path, data):
+        """Extract a tar archive, base64-encoded, into a container's path.
+
+        Call; returns None. Raises ContainerPathNotFound,
+        InvalidParameterValue when the engine rejects the path or the
+        archive, and DockerError. Since 1.1.
+        """
+        self._prepare(container.host, version='1.1',
+                      timeout=self._call_timeout()).call(
+            context, 'container_put_archive', container=container,
+            path=path, data=data)
+
+    def network_attach(self, context, container, network, fixed_ip):
+        """Connect a container to a network, by name or ID.
+
+        Call; returns None once the container is connected, and records
+        the outcome in the container's action. Raises NetworkNotFound,
+        NetworkAlreadyAttached and Invalid. Since 1.1.
+        """
+        self._prepare(container.host, version='1.1',
+                      timeout=self._call_timeout()).call(
+            context, 'network_attach', container=container, network=network,
+            fixed_ip=fixed_ip)
+
+    def network_detach(self, context, container, network):
+        """Disconnect a container from a network, by name or ID.
+
+        Call; returns None once the container is disconnected, and records
+        the outcome in the container's action. Raises NetworkNotFound and
+        NetworkNotAttached. Since 1.1.
+        """
+        self._prepare(container.host, version='1.1',
+                      timeout=self._call_timeout()).call(
+            context, 'network_detach', container=container, network=network)

@@ -7,6 +7,7 @@ from zun.conf import compute
 from zun.conf import container
 from zun.conf import database
 from zun.conf import docker
+from zun.conf import network
 from zun.conf import scheduler
 from zun.conf import service
 
@@ -17,5 +18,6 @@ compute.register_opts(CONF)
 container.register_opts(CONF)
 database.register_opts(CONF)
 docker.register_opts(CONF)
+network.register_opts(CONF)
 scheduler.register_opts(CONF)
 service.register_opts(CONF)

@@ -115,6 +115,26 @@ A larger body gets 413 before the API parses it. Files injected with bind
 mounts travel base64-encoded in the create request, which makes them about
 a third larger than on disk.
 """),
+    cfg.IntOpt(
+        'max_archive_size',
+        default=10 * 1024 * 1024,
+        min=1024,
+        help="""
+Maximum size, in bytes, of a tar archive that put_archive accepts and
+get_archive returns.
+
+A larger upload gets 413 and a larger download 400, each with the limit in
+the message. From microversion 1.25 the archive travels base64-encoded in a
+JSON body, which makes it about a third larger, so the API uses the smaller
+of this value and the largest archive whose encoded form fits in
+``max_request_body_size``. Before 1.25 the archive travels as JSON text, in
+which each NUL byte takes six bytes, so an upload may reach
+``max_request_body_size`` first.
+
+Related options:
+
+* ``max_request_body_size``
+"""),
 ]
 
 

@@ -4,12 +4,13 @@ from zun.conf import api
 from zun.conf import compute
 from zun.conf import container
 from zun.conf import docker
+from zun.conf import network
 from zun.conf import scheduler
 from zun.conf import service
 
 # [database] belongs to oslo.db: the generator lists it under the oslo.db
 # namespace, and listing it here too would repeat every option.
-_MODULES = (api, compute, container, docker, scheduler, service)
+_MODULES = (api, compute, container, docker, network, scheduler, service)
 
 
 def list_opts():

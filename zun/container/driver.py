@@ -178,6 +178,33 @@ class ContainerDriver(abc.ABC):
         """
 
     @abc.abstractmethod
+    def get_archive(self, context, container, path, max_size):
+        """Return a file or directory of ``container`` as a tar archive.
+
+        :param path: the path in the container's file system.
+        :param max_size: the largest archive, in bytes, to return.
+        :returns: (archive bytes, stat) where stat is the engine's
+            ``{"name", "size", "mode", "mtime", "linkTarget"}`` of the path.
+        :raises ContainerPathNotFound: when the path does not exist.
+        :raises ArchiveLimitExceeded: when the archive is larger than
+            ``max_size``.
+        """
+
+    @abc.abstractmethod
+    def put_archive(self, context, container, path, data):
+        """Extract a tar archive into a directory of ``container``.
+
+        The engine keeps every member inside the container's file system:
+        it resolves ``..`` and symbolic links within the container's root.
+
+        :param path: the directory in the container to extract into.
+        :param data: the tar archive, as bytes.
+        :raises ContainerPathNotFound: when the directory does not exist.
+        :raises InvalidParameterValue: when the path is not a directory, or
+            the engine cannot extract the archive.
+        """
+
+    @abc.abstractmethod
     def get_host_info(self):
         """Return the host's resources and identity.
 

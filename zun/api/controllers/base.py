@@ -4,6 +4,7 @@ import pecan
 from pecan import rest
 
 from zun.api import hooks
+from zun.common import exception
 
 
 class Controller(rest.RestController):
@@ -42,3 +43,20 @@ def compute_api():
 def base_url():
     """Return the URL under which the API is served, without a slash."""
     return pecan.request.application_url.rstrip('/')
+
+
+def require_version(action, min_version, max_version=None):
+    """Reject a request for an action that its microversion does not have.
+
+    :raises NotAcceptable: when the request's version is below
+        ``min_version`` or above ``max_version``.
+    """
+    requested = version()
+    if requested < min_version:
+        raise exception.NotAcceptable(
+            detail='%s needs microversion %s or later, and the request '
+                   'asked for %s' % (action, min_version, requested))
+    if max_version is not None and requested > max_version:
+        raise exception.NotAcceptable(
+            detail='%s was removed after microversion %s, and the request '
+                   'asked for %s' % (action, max_version, requested))

@@ -66,7 +66,7 @@ CREATE_FIELDS = (
     Field('hints', types.hints),
     Field('availability_zone', types.availability_zone),
     Field('auto_heal', types.boolean),
-    Field('nets', types.nets, min_version='1.2',
+    Field('nets', types.nets, min_version='1.2', parser=parsers.parse_nets,
           store_as='requested_networks'),
     Field('auto_remove', types.boolean, min_version='1.3'),
     Field('runtime', types.runtime, min_version='1.5',
@@ -125,6 +125,19 @@ STATS_QUERY = ('all_projects',)
 EXECUTE_QUERY = ('command', 'run', 'interactive', 'all_projects')
 
 ACTIONS_QUERY = ('all_projects',)
+
+GET_ARCHIVE_QUERY = ('path', 'all_projects')
+
+# put_archive takes these in the query string or in the JSON body.
+PUT_ARCHIVE_PARAMS = ('path', 'data', 'all_projects')
+
+NETWORK_ATTACH_QUERY = ('network', 'port', 'fixed_ip', 'all_projects')
+
+NETWORK_DETACH_QUERY = ('network', 'port', 'all_projects')
+
+NETWORK_LIST_QUERY = ('all_projects',)
+
+SECURITY_GROUP_QUERY = ('name', 'all_projects')
 
 
 def fields_at(version):

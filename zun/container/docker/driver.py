@@ -18,6 +18,7 @@ from zun.common import exception
 from zun.container import driver
 from zun.container.docker import engine
 from zun.container.docker import inspection
+from zun.container.docker import networking
 from zun.container.docker import states
 
 CONF = cfg.CONF
@@ -28,6 +29,8 @@ GIB = 1024 * MIB
 CPU_PERIOD = 100000
 NS_PER_SECOND = 1000000000
 DEFAULT_TAG = 'latest'
+# Bytes read at a time from the engine's archive of a container path.
+ARCHIVE_CHUNK = 64 * 1024
 
 # The driver's methods use these names, which engine.py defines.
 engine_name = engine.engine_name
@@ -169,6 +172,8 @@ class DockerDriver(inspection.InspectionMixin, driver.ContainerDriver):
             'cpu_shares': int(container.cpu * 1024) if container.cpu else None,
             'auto_remove': bool(container.auto_remove),
             'privileged': bool(container.privileged),
+            'port_bindings': networking.port_bindings(
+                container.exposed_ports, CONF.network.exposed_ports_host_ip),
         }
         if container.restart_policy:
             policy = dict(container.restart_policy)
@@ -220,7 +225,22 @@ class DockerDriver(inspection.InspectionMixin, driver.ContainerDriver):
         except docker_errors.NotFound:
             LOG.info('Container %s is gone from the engine', container.uuid)
             return self._mark_missing(container)
+        self._apply_networking(client, container, info)
         return self._apply_inspect(container, info)
+
+    @staticmethod
+    def _apply_networking(client, container, info):
+        """Read the addresses and ports of an engine inspect."""
+        # NOTE: the addresses come from the engine, which is right for the
+        # docker network driver; a Neutron driver will own them instead.
+        addresses = networking.addresses_from_inspect(
+            container.uuid, info,
+            lambda name: networking.network_id(client, name))
+        if addresses is not None:
+            container.addresses = addresses
+        ports = networking.ports_from_inspect(info)
+        if ports is not None:
+            container.ports = ports
 
     def _apply_inspect(self, container, info):
         state = info.get('State') or {}
@@ -246,6 +266,7 @@ class DockerDriver(inspection.InspectionMixin, driver.ContainerDriver):
                 labels=container.labels or None,
                 working_dir=container.workdir or None,
                 hostname=container.hostname or None,
+                ports=networking.exposed_port_list(container.exposed_ports),
                 stdin_open=bool(container.interactive),
                 tty=bool(container.tty),
                 healthcheck=self._healthcheck(container),
@@ -282,6 +303,63 @@ class DockerDriver(inspection.InspectionMixin, driver.ContainerDriver):
     def show(self, context, container):
         with self._client() as client:
             return self._refresh(client, container)
+
+    def _discard_client(self):
+        """Close this thread's client, so that the next use opens another.
+
+        A response that is left unread keeps the client's connection busy,
+        and a later request on it would wait for the unread data.
+        """
+        client = getattr(self._local, 'client', None)
+        self._local.client = None
+        if client is not None:
+            client.close()
+
+    @staticmethod
+    def _path_not_found(exc, container, path):
+        # The engine returns 404 both for a missing path and for a missing
+        # container, and its message tells them apart.
+        if _explanation(exc).startswith('No such container'):
+            return exc
+        return exception.ContainerPathNotFound(path=path,
+                                               container=container.uuid)
+
+    @translate_errors
+    def get_archive(self, context, container, path, max_size):
+        with self._client() as client:
+            try:
+                stream, stat = client.get_archive(
+                    _target(container), path, chunk_size=ARCHIVE_CHUNK)
+            except docker_errors.NotFound as exc:
+                raise self._path_not_found(exc, container, path)
+            data = bytearray()
+            for chunk in stream:
+                data += chunk
+                if len(data) > max_size:
+                    self._discard_client()
+                    raise exception.ArchiveLimitExceeded(
+                        path=path, container=container.uuid, limit=max_size)
+        return bytes(data), stat
+
+    @translate_errors
+    def put_archive(self, context, container, path, data):
+        with self._client() as client:
+            try:
+                client.put_archive(_target(container), path, data)
+            except docker_errors.NotFound as exc:
+                raise self._path_not_found(exc, container, path)
+            except docker_errors.APIError as exc:
+                explanation = _explanation(exc)
+                if 'not a directory' in explanation:
+                    raise exception.InvalidParameterValue(
+                        field='path', detail='%s is not a directory in the '
+                        'container' % path)
+                if (exc.status_code in (400, 403)
+                        or explanation.startswith('Error processing tar')):
+                    raise exception.InvalidParameterValue(
+                        field='data', detail='the engine could not extract '
+                        'the archive: %s' % explanation)
+                raise
 
     @translate_errors
     def list(self, context):

@@ -88,7 +88,10 @@ def claim_and_call(context, container, action, verb, params, call,
 
 
 def check_status(container, action):
-    """Raise InvalidStateException unless ``action`` fits the status."""
+    """Check that ``container`` may start an action that needs no claim.
+
+    :raises InvalidStateException: when its status does not allow it.
+    """
     if container.status not in consts.ALLOWED_STATUSES[action]:
         verb = consts.INSPECTION_ACTIONS.get(action, action)
         raise exception.InvalidStateException(

@@ -8,6 +8,7 @@ from zun.api import validation
 from zun.api.schemas import containers as schema
 from zun.common import consts
 from zun.common import exception
+from zun.network import driver as networks
 from zun.objects import zun_service
 
 CONF = cfg.CONF
@@ -77,6 +78,15 @@ def _check_combinations(values):
         LOG.info('Creating a privileged container, allowed by policy')
 
 
+def _check_networking(values):
+    """Reject networks and security groups that the network driver lacks."""
+    driver = networks.get_network_driver()
+    for index, request in enumerate(values.get('requested_networks') or ()):
+        driver.check_requested_network(request, 'nets[%d].' % index)
+    driver.check_security_groups(values.get('security_groups') or [],
+                                 'security_groups')
+
+
 def _check_requested_host(context, host):
     try:
         zun_service.ZunService.get(context, host, consts.COMPUTE_BINARY)
@@ -120,6 +130,7 @@ def build_values(context, body, version):
     _check_nested_keys(body, version)
     values = _parse_fields(context, body, fields)
     _check_combinations(values)
+    _check_networking(values)
     requested_host = values.pop('requested_host', None)
     if requested_host:
         _check_requested_host(context, requested_host)

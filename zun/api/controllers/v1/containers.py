@@ -9,10 +9,12 @@ from zun.api import parsers
 from zun.api import validation
 from zun.api.controllers import base
 from zun.api.controllers.v1 import actions
+from zun.api.controllers.v1 import container_archive
 from zun.api.controllers.v1 import container_create
 from zun.api.controllers.v1 import container_history
 from zun.api.controllers.v1 import container_inspection
 from zun.api.controllers.v1 import container_lifecycle
+from zun.api.controllers.v1 import container_network
 from zun.api.controllers.v1 import lookup
 from zun.api.schemas import containers as schema
 from zun.api.views import containers as view
@@ -72,6 +74,8 @@ def _paging(params):
 
 class ContainersController(container_lifecycle.LifecycleActions,
                            container_inspection.InspectionActions,
+                           container_archive.ArchiveActions,
+                           container_network.NetworkActions,
                            base.Controller):
     """Create, list, show and delete containers.
 
@@ -82,7 +86,9 @@ class ContainersController(container_lifecycle.LifecycleActions,
 
     _custom_actions = base.merge_custom_actions(
         container_lifecycle.LifecycleActions,
-        container_inspection.InspectionActions)
+        container_inspection.InspectionActions,
+        container_archive.ArchiveActions,
+        container_network.NetworkActions)
 
     def __init__(self):
         super().__init__()

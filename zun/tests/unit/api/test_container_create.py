@@ -501,11 +501,38 @@ class TestTty(CreateTestCase):
 
 class TestNetworkingFields(CreateTestCase):
 
-    def test_nets_stored(self):
+    def test_nets_stored_without_empties(self):
         nets = [{'network': 'private', 'v4-fixed-ip': '10.0.0.5',
                  'v6-fixed-ip': '', 'port': ''}]
         stored = self.stored(self.create(nets=nets))
-        self.assertEqual(nets, stored.requested_networks)
+        self.assertEqual([{'network': 'private', 'v4-fixed-ip': '10.0.0.5'}],
+                         stored.requested_networks)
+
+    def test_nets_port_needs_neutron(self):
+        error = self.create_error(nets=[{'network': 'a'}, {'port': 'p1'}])
+        self.assertIn("'nets[1].port'", error['detail'])
+        self.assertIn('Neutron network driver', error['detail'])
+
+    def test_nets_network_and_port(self):
+        error = self.create_error(nets=[{'network': 'a', 'port': 'p'}])
+        self.assertIn("'nets[0]'", error['detail'])
+
+    def test_nets_empty_entry(self):
+        error = self.create_error(nets=[{'network': '', 'v4-fixed-ip': ''}])
+        self.assertIn('needs a network or a port', error['detail'])
+
+    def test_nets_fixed_ip_needs_network(self):
+        error = self.create_error(nets=[{'port': 'p',
+                                         'v6-fixed-ip': 'fd00::1'}])
+        self.assertIn("'nets[0].v6-fixed-ip'", error['detail'])
+
+    def test_nets_repeated_network(self):
+        error = self.create_error(nets=[{'network': 'a'},
+                                        {'network': 'a'}])
+        self.assertIn("'nets[1].network'", error['detail'])
+
+    def test_nets_absent_stored_empty(self):
+        self.assertIsNone(self.stored(self.create()).requested_networks)
 
     def test_nets_bad_address(self):
         error = self.create_error(nets=[{'network': 'private',
@@ -518,9 +545,14 @@ class TestNetworkingFields(CreateTestCase):
                                          'subnet': 'x'}])
         self.assertIn('subnet', error['detail'])
 
-    def test_security_groups_shown(self):
-        body = self.create(security_groups=['default', 'web']).json
-        self.assertEqual(['default', 'web'], body['security_groups'])
+    def test_security_groups_need_neutron(self):
+        error = self.create_error(security_groups=['default', 'web'])
+        self.assertIn("'security_groups'", error['detail'])
+        self.assertIn('Neutron network driver', error['detail'])
+
+    def test_security_groups_empty_list(self):
+        body = self.create(security_groups=[]).json
+        self.assertEqual([], body['security_groups'])
 
     def test_security_groups_default_empty(self):
         self.assertEqual([], self.create().json['security_groups'])

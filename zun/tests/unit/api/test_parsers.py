@@ -184,6 +184,12 @@ class TestCreateFieldTable(base.TestCase):
 
     def test_served_actions_have_state_rules(self):
         for action in ('start', 'stop', 'delete', 'delete_stop',
-                       'delete_force'):
+                       'delete_force', 'network_attach', 'network_detach',
+                       'add_security_group', 'remove_security_group'):
             self.assertIn(action, consts.ALLOWED_STATUSES)
             self.assertIn(action, consts.ACTION_TASK_STATES)
+
+    def test_archive_actions_need_no_claim(self):
+        for action in ('get_archive', 'put_archive'):
+            self.assertIn(action, consts.ALLOWED_STATUSES)
+            self.assertNotIn(action, consts.ACTION_TASK_STATES)

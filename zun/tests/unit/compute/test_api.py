@@ -242,3 +242,50 @@ class TestInspection(ComputeAPITestCase):
                                   self.api.container_exec_run, self.context,
                                   container, ['sleep', '1000'])
         self.assertIn('within 90 seconds', str(error))
+
+
+class TestArchivesAndNetworks(ComputeAPITestCase):
+
+    def test_get_archive_checks_host(self):
+        container = self._container(status=consts.RUNNING)
+        self.assertRaises(exception.ContainerHostNotUp,
+                          self.api.container_get_archive, self.context,
+                          container, '/a', 10)
+        self.rpc.container_get_archive.assert_not_called()
+
+    def test_get_archive_returns_result(self):
+        self._register()
+        self.rpc.container_get_archive.return_value = {'data': 'x'}
+        container = self._container(status=consts.RUNNING)
+        result = self.api.container_get_archive(self.context, container,
+                                                '/a', 10)
+        self.assertEqual({'data': 'x'}, result)
+
+    def test_put_archive_records_nothing(self):
+        self._register()
+        container = self._container(status=consts.RUNNING)
+        self.api.container_put_archive(self.context, container, '/', 'eA==')
+        self.rpc.container_put_archive.assert_called_once_with(
+            self.context, container, '/', 'eA==')
+        self.assertIsNone(self._action(container))
+
+    def test_network_attach_records_action(self):
+        self._register()
+        container = self._container(status=consts.RUNNING)
+        self.api.network_attach(self.context, container, 'net1', None)
+        self.assertEqual('network_attach', self._action(container).action)
+        self.rpc.network_attach.assert_called_once_with(
+            self.context, container, 'net1', None)
+
+    def test_network_detach_records_action(self):
+        self._register()
+        container = self._container(status=consts.RUNNING)
+        self.api.network_detach(self.context, container, 'net1')
+        self.assertEqual('network_detach', self._action(container).action)
+
+    def test_network_attach_checks_host(self):
+        container = self._container(status=consts.RUNNING)
+        self.assertRaises(exception.ContainerHostNotUp,
+                          self.api.network_attach, self.context, container,
+                          'net1', None)
+        self.assertIsNone(self._action(container))

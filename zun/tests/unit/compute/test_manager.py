@@ -8,6 +8,7 @@ from zun.common import consts
 from zun.common import exception
 from zun.compute import manager
 from zun.container import driver as container_driver
+from zun.network import driver as network_driver
 from zun.objects import container as container_obj
 from zun.objects import container_action
 from zun.tests import base
@@ -49,7 +50,10 @@ class ManagerTestCase(base.DbTestCase):
         self.driver.create.side_effect = _engine_create
         self.driver.start.side_effect = _engine_start
         self.driver.stop.side_effect = _engine_stop
-        self.manager = manager.Manager(driver=self.driver)
+        self.network_driver = mock.create_autospec(
+            network_driver.NetworkDriver, instance=True)
+        self.manager = manager.Manager(driver=self.driver,
+                                       network_driver=self.network_driver)
 
     def _container(self, action, **overrides):
         """Insert a container as the API leaves it, with its action."""
@@ -109,6 +113,7 @@ class TestContainerCreate(ManagerTestCase):
         self.manager.container_create(self.context, container, True)
         events = {event.event: event for event in self._events(container)}
         self.assertEqual({'compute_container_create', 'compute_image_pull',
+                          'compute_network_connect',
                           'compute_container_start'}, set(events))
         for event in events.values():
             self.assertEqual(consts.EVENT_SUCCESS, event.result)

@@ -258,3 +258,56 @@ class TestRequestContextSerializer(base.TestCase):
         client = rpc.get_client(messaging.Target(topic='t'),
                                 version_cap='1.0')
         self.assertIsInstance(client, rpc_client.RPCClient)
+
+
+class TestVersion11Methods(TestComputeRPCAPI):
+    """The archive and network calls of RPC version 1.1."""
+
+    def _assert_call(self, method, **kwargs):
+        self.client.prepare.assert_called_once_with(
+            server='compute-1', version='1.1',
+            timeout=self.conf.conf.api.compute_call_timeout)
+        self.prepared.call.assert_called_once_with(
+            self.context, method, container=self.container, **kwargs)
+        self.prepared.cast.assert_not_called()
+
+    def test_get_archive_returns_result(self):
+        self.prepared.call.return_value = {'data': '', 'stat': {}}
+        result = self.api.container_get_archive(self.context, self.container,
+                                                '/a', 1024)
+        self._assert_call('container_get_archive', path='/a', max_size=1024)
+        self.assertEqual({'data': '', 'stat': {}}, result)
+
+    def test_put_archive(self):
+        self.api.container_put_archive(self.context, self.container, '/tmp',
+                                       'dGFy')
+        self._assert_call('container_put_archive', path='/tmp', data='dGFy')
+
+    def test_network_attach(self):
+        self.api.network_attach(self.context, self.container, 'net1',
+                                '10.0.0.5')
+        self._assert_call('network_attach', network='net1',
+                          fixed_ip='10.0.0.5')
+
+    def test_network_detach(self):
+        self.api.network_detach(self.context, self.container, 'net1')
+        self._assert_call('network_detach', network='net1')
+
+    def test_manager_accepts_arguments(self):
+        calls = (
+            lambda: self.api.container_get_archive(self.context,
+                                                   self.container, '/', 1),
+            lambda: self.api.container_put_archive(self.context,
+                                                   self.container, '/', ''),
+            lambda: self.api.network_attach(self.context, self.container,
+                                            'n', None),
+            lambda: self.api.network_detach(self.context, self.container,
+                                            'n'),
+        )
+        for call in calls:
+            self.prepared.call.reset_mock()
+            call()
+            context, method = self.prepared.call.call_args.args
+            endpoint = getattr(manager.Manager, method)
+            inspect.signature(endpoint).bind(
+                None, context, **self.prepared.call.call_args.kwargs)
