@@ -7,7 +7,9 @@ import oslo_messaging as messaging
 from zun.common import consts
 from zun.common import exception
 from zun.compute import lifecycle
+from zun.compute import rebuild
 from zun.compute import tasks
+from zun.compute import update
 from zun.container import driver as container_driver
 
 CONF = cfg.CONF
@@ -17,7 +19,8 @@ LOG = logging.getLogger(__name__)
 DELETE_STOP_TIMEOUT = 10
 
 
-class Manager(lifecycle.LifecycleMixin):
+class Manager(lifecycle.LifecycleMixin, rebuild.RebuildMixin,
+              update.UpdateMixin):
     """Runs container requests on this host's engine.
 
     Each public method is an RPC method of ``zun.compute.rpcapi.API``. The
@@ -25,9 +28,10 @@ class Manager(lifecycle.LifecycleMixin):
     runs the work under the container's lock and clears task_state at the
     end, in every outcome. The methods of each flow other than create and
     delete live in a mixin module of their own, such as ``lifecycle``.
+    The RPC version history is in ``zun.compute.rpcapi.API``.
     """
 
-    target = messaging.Target(version='1.0')
+    target = messaging.Target(version='1.1')
 
     def __init__(self, driver=None):
         self.driver = driver or container_driver.load_container_driver()
@@ -66,6 +70,7 @@ class Manager(lifecycle.LifecycleMixin):
                                   'compute_container_delete',
                                   tasks.fail_container) as task:
             self._delete(context, container, force, stop)
+            self._remove_mounts(context, container)
             container.destroy(context)
             task.destroyed = True
             LOG.info('Deleted container %s', container.uuid)
@@ -87,4 +92,20 @@ class Manager(lifecycle.LifecycleMixin):
                 raise
             LOG.warning('Ignoring the engine error on the forced delete '
                         'of container %s: %s', container.uuid,
+                        tasks.error_message(exc))
+
+    def _remove_mounts(self, context, container):
+        """Remove the volumes and files of a deleted container.
+
+        The container is gone from the engine already, so a failure here
+        only leaves a volume or file behind; it is logged, and the delete
+        goes on.
+        """
+        if not container.mounts:
+            return
+        try:
+            self.driver.remove_mounts(context, container)
+        except Exception as exc:
+            LOG.warning('Cannot remove the volumes and files of deleted '
+                        'container %s: %s', container.uuid,
                         tasks.error_message(exc))

@@ -4,6 +4,7 @@ import pecan
 from pecan import rest
 
 from zun.api import hooks
+from zun.common import exception
 
 
 class Controller(rest.RestController):
@@ -42,3 +43,19 @@ def compute_api():
 def base_url():
     """Return the URL under which the API is served, without a slash."""
     return pecan.request.application_url.rstrip('/')
+
+
+def require_version(name, min_version, max_version=None):
+    """Reject a request for ``name`` outside the versions that serve it.
+
+    :raises NotAcceptable: (406) when the request's microversion is below
+        ``min_version`` or above ``max_version``.
+    """
+    current = version()
+    if current < min_version or (max_version is not None
+                                 and current > max_version):
+        served = ('from %s to %s' % (min_version, max_version)
+                  if max_version else 'from %s on' % min_version)
+        raise exception.NotAcceptable(
+            detail='%s is not supported at microversion %s; it is served '
+                   '%s' % (name, current, served))

@@ -9,8 +9,10 @@ from zun.api import parsers
 from zun.api import validation
 from zun.api.controllers import base
 from zun.api.controllers.v1 import actions
+from zun.api.controllers.v1 import container_commit
 from zun.api.controllers.v1 import container_create
 from zun.api.controllers.v1 import container_lifecycle
+from zun.api.controllers.v1 import container_update
 from zun.api.controllers.v1 import lookup
 from zun.api.schemas import containers as schema
 from zun.api.views import containers as view
@@ -69,6 +71,8 @@ def _paging(params):
 
 
 class ContainersController(container_lifecycle.LifecycleActions,
+                           container_update.UpdateActions,
+                           container_commit.CommitActions,
                            base.Controller):
     """Create, list, show and delete containers.
 
@@ -77,7 +81,8 @@ class ContainersController(container_lifecycle.LifecycleActions,
     """
 
     _custom_actions = base.merge_custom_actions(
-        container_lifecycle.LifecycleActions)
+        container_lifecycle.LifecycleActions, container_update.UpdateActions,
+        container_commit.CommitActions)
 
     @pecan.expose('json')
     def get_all(self, **kwargs):

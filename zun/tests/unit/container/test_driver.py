@@ -8,7 +8,8 @@ from zun.tests import base
 
 # Methods that zun.compute calls on every driver.
 MANAGER_METHODS = ('pull_image', 'create', 'start', 'stop', 'delete', 'show',
-                   'list', 'get_host_info')
+                   'list', 'get_host_info', 'remove_mounts', 'pause',
+                   'unpause', 'kill', 'reboot', 'update', 'commit')
 
 
 class TestDriverInterface(base.TestCase):

@@ -88,7 +88,8 @@ class DriverTestCase(base.TestCase):
                   'labels': None, 'workdir': None, 'hostname': None,
                   'interactive': False, 'tty': False, 'memory': None,
                   'cpu': None, 'restart_policy': None, 'auto_remove': False,
-                  'privileged': False, 'runtime': None, 'healthcheck': None}
+                  'privileged': False, 'runtime': None, 'healthcheck': None,
+                  'disk': None, 'mounts': None, 'project_id': 'p1'}
         values.update(fields)
         return container_obj.Container(self.context, **values)
 
