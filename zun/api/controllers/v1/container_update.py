@@ -122,8 +122,11 @@ class UpdateActions:
             context, container.uuid, 'update',
             consts.ALLOWED_STATUSES['update'], task_state, values=record)
         if limits:
-            claimed = self._update_limits(context, container, claimed,
-                                          limits, record)
+            self._update_limits(context, container, claimed, limits, record)
+            # The stored row, not the copy that came back over RPC, which
+            # has lost the fractions of a second of its times.
+            claimed = container_obj.Container.get_by_uuid(context,
+                                                          container.uuid)
         LOG.info('Updated %s of container %s', ', '.join(sorted(patch)),
                  container.uuid)
         return view.format_container(context, base.base_url(), claimed)
@@ -131,8 +134,7 @@ class UpdateActions:
     @staticmethod
     def _update_limits(context, before, claimed, limits, record):
         try:
-            return base.compute_api().container_update(context, claimed,
-                                                       limits)
+            base.compute_api().container_update(context, claimed, limits)
         except messaging.MessagingTimeout:
             raise exception.ComputeTimeout(host=before.host,
                                            action='update',

@@ -13,9 +13,11 @@ class UpdateTestCase(base.APITestCase):
 
     @staticmethod
     def _engine_update(context, container, patch):
+        # What zun-compute does: change the limits and clear the task.
         for name, value in patch.items():
             setattr(container, name, value)
         container.task_state = None
+        container.save(context)
         return container
 
     def patch_json(self, container, body, status=200, **kwargs):
