@@ -1,7 +1,7 @@
 """Lifecycle flows of the compute manager.
 
 start, stop and reboot are casts: a failure shows in the container's status
-and reason. pause, unpause and kill are calls, so that the API can answer
+and reason. pause, unpause and kill are calls, so that the API can return
 409 with the live status when the engine finds the stored status stale,
 such as a container that exited on its own before a pause.
 """

@@ -177,7 +177,7 @@ def report_to_caller(driver, action):
     the engine rejected the action because of that state, or the live
     status does not allow the action (the stored status was stale, say the
     container had exited on its own or vanished), the handler returns
-    InvalidStateException with the live status, which the API answers with
+    InvalidStateException with the live status, which the API returns as
     409. The status reason stays as it was, because the caller gets the
     error itself.
     """

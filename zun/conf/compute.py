@@ -61,9 +61,10 @@ into its compute node record.
         help="""
 Time limit, in seconds, for committing a container to an image.
 
-zun-api waits this long for zun-compute to answer a commit request, which
-takes longer the more the container changed its file system. The request
-fails after that time, although the commit may still finish on the host.
+zun-api waits this long for zun-compute to reply to a commit request,
+which takes longer the more the container changed its file system. The
+request fails after that time, although the commit may still finish on the
+host.
 """),
     cfg.IntOpt(
         'rpc_workers',

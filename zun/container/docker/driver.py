@@ -31,7 +31,7 @@ NS_PER_SECOND = 1000000000
 DEFAULT_TAG = 'latest'
 
 # Messages of engine errors that reject an action because of the
-# container's state. Docker 20.10 answers some of them with status 500,
+# container's state. Docker 20.10 returns some of them with status 500,
 # such as an unpause of a container that is not paused.
 _STATE_CONFLICTS = re.compile(
     r'is not running|is not paused|is already paused|is paused|'
@@ -431,7 +431,7 @@ def _memory_swap(host_config, memory):
     The engine refuses a memory limit above the current memory+swap limit
     unless both change together. The new limit keeps the container's ratio
     of memory+swap to memory, which is 2 for a container created with the
-    engine's default; an unlimited swap (-1) stays unlimited.
+    engine's default. An unlimited swap (-1) stays unlimited.
     """
     old_memory = host_config.get('Memory') or 0
     old_swap = host_config.get('MemorySwap') or 0
