@@ -10,6 +10,7 @@ import binascii
 import math
 import re
 import shlex
+import signal as signal_module
 
 from oslo_config import cfg
 
@@ -30,6 +31,22 @@ _MEMORY_RE = re.compile(r'([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*([bkmg]?)',
 _DECIMAL_RE = re.compile(
     r'[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?')
 _PORT_RE = re.compile(r'[0-9]{1,5}')
+# A Docker volume name, which a named volume mount gives in ``source``.
+_VOLUME_NAME_RE = re.compile(r'[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}')
+# A repository of an image reference: an optional registry host (with a
+# port) and lower-case path components separated by "/", as the Docker
+# reference grammar has it.
+_REPOSITORY_RE = re.compile(
+    r'(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?'
+    r'(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?'
+    r'[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*'
+    r'(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*')
+_TAG_RE = re.compile(r'[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}')
+# Linux has signals 1 to 64; SIGRTMAX is 64.
+MAX_SIGNAL = 64
+SIGNAL_NAMES = frozenset(
+    name for name in signal_module.Signals.__members__
+    if name.startswith('SIG') and not name.startswith('SIG_'))
 
 
 def _invalid(field, detail):
@@ -237,6 +254,12 @@ def parse_mounts(value, field='mounts'):
         elif not mount.get('source') and not mount.get('size'):
             raise _invalid(where, 'needs a source volume or a size for a '
                                   'new volume')
+        elif mount.get('source') and not _VOLUME_NAME_RE.fullmatch(
+                mount['source']):
+            raise _invalid(where + '.source',
+                           "'%s' is not a volume name; use 1 to 128 "
+                           "letters, digits, '_', '.' or '-', starting with "
+                           "a letter or digit" % mount['source'])
         if mount.get('size') not in (None, ''):
             mount['size'] = validation.parse_int(mount['size'],
                                                  where + '.size', minimum=1)
@@ -270,4 +293,55 @@ def parse_image(value, field='image'):
         raise _invalid(field, "'%s' is not a valid image reference; use "
                               '[registry/]name[:tag][@digest] with a '
                               'lowercase name' % value)
+    return value
+
+
+def parse_signal(value, field='signal'):
+    """Return the signal for the engine, or None for its default, SIGKILL.
+
+    Accepts a name with or without the SIG prefix in any case (SIGKILL,
+    KILL, kill, sigkill) or a number from 1 to 64, which is converted
+    first and range-checked after. python-zunclient 5.5 sends the text
+    "None" when the user gives no signal, so "None" means the default.
+    :returns: the upper-case name, such as ``SIGKILL``, or the number as a
+        string.
+    """
+    if value is None or value in ('', 'None'):
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise _invalid(field, 'must be a signal name or number')
+    if isinstance(value, int) or value.strip().lstrip('+-').isdigit():
+        number = validation.parse_int(value, field, minimum=1,
+                                      maximum=MAX_SIGNAL)
+        return str(number)
+    name = value.strip().upper()
+    if not name.startswith('SIG'):
+        name = 'SIG' + name
+    if name not in SIGNAL_NAMES:
+        raise _invalid(field, "'%s' is not a signal; use a name such as "
+                              "SIGKILL, KILL or SIGTERM, or a number from 1 "
+                              "to %d" % (value, MAX_SIGNAL))
+    return name
+
+
+def parse_repository(value, field='repository'):
+    """Check the repository of a commit, such as ``team/app``."""
+    if not isinstance(value, str) or not value:
+        raise _invalid(field, 'is required: the repository of the new image')
+    if len(value) > 255 or not _REPOSITORY_RE.fullmatch(value):
+        raise _invalid(field, "'%s' is not an image repository; use at most "
+                              "255 characters of lower-case letters, digits "
+                              "and the separators '.', '_', '-' and '/', "
+                              "after an optional registry host" % value)
+    return value
+
+
+def parse_tag(value, field='tag'):
+    """Check the tag of a commit; a missing tag means ``latest``."""
+    if value is None or value == '':
+        return 'latest'
+    if not isinstance(value, str) or not _TAG_RE.fullmatch(value):
+        raise _invalid(field, "'%s' is not an image tag; use 1 to 128 "
+                              "letters, digits, '_', '.' or '-', starting "
+                              "with a letter, digit or '_'" % (value,))
     return value

@@ -35,6 +35,10 @@ CONTAINER_UNPAUSING = 'container_unpausing'
 CONTAINER_KILLING = 'container_killing'
 CONTAINER_DELETING = 'container_deleting'
 CONTAINER_REBUILDING = 'container_rebuilding'
+# Task states that Zun lacks: zun-compute changes the CPU or memory of a
+# container, or commits it to an image.
+CONTAINER_UPDATING = 'container_updating'
+CONTAINER_COMMITTING = 'container_committing'
 SG_ADDING = 'sg_adding'
 SG_REMOVING = 'sg_removing'
 NETWORK_ATTACHING = 'network_attaching'
@@ -44,8 +48,8 @@ TASK_STATES = (
     IMAGE_PULLING, CONTAINER_CREATING, CONTAINER_STARTING,
     CONTAINER_STOPPING, CONTAINER_REBOOTING, CONTAINER_PAUSING,
     CONTAINER_UNPAUSING, CONTAINER_KILLING, CONTAINER_DELETING,
-    CONTAINER_REBUILDING, SG_ADDING, SG_REMOVING, NETWORK_ATTACHING,
-    NETWORK_DETACHING,
+    CONTAINER_REBUILDING, CONTAINER_UPDATING, CONTAINER_COMMITTING,
+    SG_ADDING, SG_REMOVING, NETWORK_ATTACHING, NETWORK_DETACHING,
 )
 
 # Actions that the API records in the container's action history.
@@ -55,12 +59,32 @@ ACTION_START = 'start'
 ACTION_STOP = 'stop'
 ACTION_NETWORK_ATTACH = 'network_attach'
 ACTION_NETWORK_DETACH = 'network_detach'
+ACTION_PAUSE = 'pause'
+ACTION_UNPAUSE = 'unpause'
+ACTION_REBOOT = 'reboot'
+ACTION_KILL = 'kill'
+ACTION_REBUILD = 'rebuild'
+ACTION_COMMIT = 'commit'
+ACTION_UPDATE = 'update'
 
 # Statuses from which each action may start. An action that the API serves
 # must have an entry; a unit test checks that.
 ALLOWED_STATUSES = {
     'start': (CREATED, STOPPED, ERROR),
     'stop': (RUNNING,),
+    'pause': (RUNNING,),
+    'unpause': (PAUSED,),
+    'kill': (RUNNING,),
+    'reboot': (CREATED, RUNNING, STOPPED, ERROR),
+    'rebuild': (CREATED, RUNNING, STOPPED, ERROR),
+    'commit': (RUNNING, STOPPED, PAUSED),
+    # PATCH /v1/containers/{id}; resize_container changes cpu and memory
+    # in the same way.
+    'update': (CREATED, RUNNING, STOPPED, PAUSED),
+    'resize_container': (CREATED, RUNNING, STOPPED, PAUSED),
+    # Zun checks no status for rename; the claim still waits for a running
+    # task to finish.
+    'rename': CONTAINER_STATUSES,
     'delete': (CREATED, ERROR, STOPPED, DELETED, DEAD),
     'delete_stop': (RUNNING, CREATED, ERROR, STOPPED, DELETED, DEAD),
     'delete_force': (CREATED, CREATING, ERROR, RUNNING, STOPPED, UNKNOWN,
@@ -69,8 +93,8 @@ ALLOWED_STATUSES = {
     'top': (RUNNING,),
     'stats': (RUNNING,),
     'execute': (RUNNING,),
-    # The archive actions only copy files, so they run without a claim and
-    # need no task state: several may run on one container at once.
+    # The archive actions only copy files, so they claim nothing: several
+    # may run on one container at once.
     'get_archive': (CREATED, RUNNING, PAUSED, STOPPED),
     'put_archive': (CREATED, RUNNING, PAUSED, STOPPED),
     'network_attach': (CREATED, RUNNING, PAUSED, STOPPED),
@@ -92,10 +116,26 @@ INSPECTION_ACTIONS = {
     'execute': 'execute a command in',
 }
 
+# Actions that claim nothing: the API checks the status and runs them
+# alongside each other and alongside a running task. Every other action
+# has a task state in ACTION_TASK_STATES.
+UNCLAIMED_ACTIONS = frozenset(INSPECTION_ACTIONS) | {
+    'get_archive', 'put_archive', 'network_list'}
+
 # Task state that the API sets when it claims a container for an action.
 ACTION_TASK_STATES = {
     'start': CONTAINER_STARTING,
     'stop': CONTAINER_STOPPING,
+    'pause': CONTAINER_PAUSING,
+    'unpause': CONTAINER_UNPAUSING,
+    'kill': CONTAINER_KILLING,
+    'reboot': CONTAINER_REBOOTING,
+    'rebuild': CONTAINER_REBUILDING,
+    'commit': CONTAINER_COMMITTING,
+    'update': CONTAINER_UPDATING,
+    'resize_container': CONTAINER_UPDATING,
+    # A rename only writes the database, so it holds no task.
+    'rename': None,
     'delete': CONTAINER_DELETING,
     'delete_stop': CONTAINER_DELETING,
     'delete_force': CONTAINER_DELETING,

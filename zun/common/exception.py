@@ -76,6 +76,19 @@ class ArchiveLimitExceeded(Invalid):
                'smaller file or directory.')
 
 
+class ContainerEngineInvalid(Invalid):
+    """The engine rejected a request as invalid, such as a bad limit."""
+
+    msg_fmt = 'The container engine rejected the request: %(detail)s'
+
+
+class DiskQuotaNotSupported(Invalid):
+    msg_fmt = ('Cannot limit the disk of container %(container)s to '
+               '%(disk)s GiB: the storage driver %(driver)s of host '
+               '%(host)s has no size limits. Create the container without '
+               'disk, or on a host whose storage driver supports them.')
+
+
 # --- 403 family: the caller may not do this.
 
 class Forbidden(ZunException):
@@ -159,6 +172,12 @@ class ContainerBusy(Conflict):
                ' retry when the running operation has finished.')
 
 
+class HostCapacityExceeded(Conflict):
+    msg_fmt = ('Cannot raise the memory of container %(container)s to '
+               '%(requested)d MiB: host %(host)s has only %(free)d MiB '
+               'more free.')
+
+
 class ServiceAlreadyExists(Conflict):
     msg_fmt = 'Service %(binary)s on host %(host)s already exists.'
 
@@ -197,6 +216,13 @@ class ServiceUnavailable(ZunException):
 class ContainerHostNotUp(ServiceUnavailable):
     msg_fmt = ('The compute service on host %(host)s of container '
                '%(container)s is down.')
+
+
+class ComputeTimeout(ServiceUnavailable):
+    msg_fmt = ('The compute service on host %(host)s did not answer the '
+               '%(action)s request for container %(container)s in time. It '
+               'may still finish it: check the status and the action '
+               'history of the container.')
 
 
 class NoValidHost(ZunException):

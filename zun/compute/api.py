@@ -158,3 +158,67 @@ class API:
         self._check_host_up(context, container)
         self._record(context, container, consts.ACTION_NETWORK_DETACH)
         self._call(context, container, 'network_detach', network)
+
+    def container_pause(self, context, container):
+        self._check_host_up(context, container)
+        self._record(context, container, consts.ACTION_PAUSE)
+        self.rpcapi.container_pause(context, container)
+
+    def container_unpause(self, context, container):
+        self._check_host_up(context, container)
+        self._record(context, container, consts.ACTION_UNPAUSE)
+        self.rpcapi.container_unpause(context, container)
+
+    def container_kill(self, context, container, signal):
+        self._check_host_up(context, container)
+        self._record(context, container, consts.ACTION_KILL)
+        self.rpcapi.container_kill(context, container, signal)
+
+    def container_reboot(self, context, container, timeout):
+        self._check_host_up(context, container)
+        self._record(context, container, consts.ACTION_REBOOT)
+        self.rpcapi.container_reboot(context, container, timeout)
+
+    def container_rebuild(self, context, container, image, run):
+        self._check_host_up(context, container)
+        self._record(context, container, consts.ACTION_REBUILD)
+        self.rpcapi.container_rebuild(context, container, image, run)
+
+    def _check_memory(self, context, container, memory):
+        """Check that the host has room for a raised memory limit.
+
+        :raises HostCapacityExceeded: when the scheduler would not place
+            the extra memory on the container's host.
+        """
+        current = container.memory or 0
+        if memory is None or memory <= current:
+            return
+        states = self.scheduler.host_states(context, [container.host])
+        free = states[0].free_memory if states else 0
+        if memory - current > free:
+            raise exception.HostCapacityExceeded(
+                container=container.uuid, requested=memory,
+                host=container.host, free=max(free, 0))
+
+    def container_update(self, context, container, patch):
+        """Change the CPU or memory of a container; return the container.
+
+        :param patch: ``cpu`` and/or ``memory`` (MiB).
+        """
+        self._check_host_up(context, container)
+        self._check_memory(context, container, patch.get('memory'))
+        self._record(context, container, consts.ACTION_UPDATE)
+        return self.rpcapi.container_update(context, container, patch)
+
+    def resize_container(self, context, container, patch):
+        self._check_host_up(context, container)
+        self._check_memory(context, container, patch.get('memory'))
+        self._record(context, container, consts.ACTION_UPDATE)
+        self.rpcapi.resize_container(context, container, patch)
+
+    def container_commit(self, context, container, repository, tag):
+        """Commit a container to an image; return the image's engine ID."""
+        self._check_host_up(context, container)
+        self._record(context, container, consts.ACTION_COMMIT)
+        return self.rpcapi.container_commit(context, container, repository,
+                                            tag)

@@ -10,7 +10,9 @@ from zun.compute import archive
 from zun.compute import inspection
 from zun.compute import lifecycle
 from zun.compute import network
+from zun.compute import rebuild
 from zun.compute import tasks
+from zun.compute import update
 from zun.container import driver as container_driver
 from zun.network import driver as networks
 
@@ -21,7 +23,8 @@ LOG = logging.getLogger(__name__)
 DELETE_STOP_TIMEOUT = 10
 
 
-class Manager(lifecycle.LifecycleMixin, inspection.InspectionMixin,
+class Manager(lifecycle.LifecycleMixin, rebuild.RebuildMixin,
+              update.UpdateMixin, inspection.InspectionMixin,
               archive.ArchiveMixin, network.NetworkMixin):
     """Runs container requests on this host's engine.
 
@@ -31,12 +34,10 @@ class Manager(lifecycle.LifecycleMixin, inspection.InspectionMixin,
     end, in every outcome. The methods of each flow other than create and
     delete live in a mixin module of their own, such as ``lifecycle``.
     The synchronous reads in ``inspection`` are the exception: the API
-    claims nothing for them, and they take no lock.
+    claims nothing for them, and they take no lock. The RPC version
+    history is in ``zun.compute.rpcapi.API``.
     """
 
-    # 1.1: add container_logs, container_top, container_stats,
-    # container_exec_run, container_get_archive, container_put_archive,
-    # network_attach and network_detach.
     target = messaging.Target(version='1.1')
 
     def __init__(self, driver=None, network_driver=None):
@@ -79,6 +80,7 @@ class Manager(lifecycle.LifecycleMixin, inspection.InspectionMixin,
                                   'compute_container_delete',
                                   tasks.fail_container) as task:
             self._delete(context, container, force, stop)
+            self._remove_mounts(context, container)
             container.destroy(context)
             task.destroyed = True
             LOG.info('Deleted container %s', container.uuid)
@@ -100,4 +102,20 @@ class Manager(lifecycle.LifecycleMixin, inspection.InspectionMixin,
                 raise
             LOG.warning('Ignoring the engine error on the forced delete '
                         'of container %s: %s', container.uuid,
+                        tasks.log_message(exc))
+
+    def _remove_mounts(self, context, container):
+        """Remove the volumes and files of a deleted container.
+
+        The container is gone from the engine already, so a failure here
+        only leaves a volume or file behind; it is logged, and the delete
+        goes on.
+        """
+        if not container.mounts:
+            return
+        try:
+            self.driver.remove_mounts(context, container)
+        except Exception as exc:
+            LOG.warning('Cannot remove the volumes and files of deleted '
+                        'container %s: %s', container.uuid,
                         tasks.log_message(exc))

@@ -58,10 +58,16 @@ def _sync_one(context, container, engine_entry):
     return written
 
 
-def sync_container_states(driver, host):
+def sync_container_states(driver, host, heal=None):
     """Copy the engine's container states into the database.
 
-    One list call to the engine serves every container of the host.
+    One list call to the engine serves every container of the host. The
+    engine applies restart policies itself; the sync shows their effect,
+    and the health of a container with a healthcheck, in status and
+    status_detail. A container that the engine lost is deleted when it has
+    auto_remove (the engine removed it after it exited), rebuilt through
+    ``heal(context, container)`` when it has auto_heal, and put in Error
+    otherwise.
     :returns: the number of containers whose row changed.
     """
     context = zun_context.get_admin_context()
@@ -79,25 +85,39 @@ def sync_container_states(driver, host):
             continue
         entry = engine.get(container.uuid)
         if entry is None and container.auto_remove:
-            if _purge_removed(context, container):
+            if _purge_removed(driver, context, container):
+                changed += 1
+        elif (entry is None and container.auto_heal and heal is not None
+              and container.status in consts.ALLOWED_STATUSES['rebuild']):
+            if heal(context, container):
                 changed += 1
         elif _sync_one(context, container, entry):
             changed += 1
     return changed
 
 
-def _purge_removed(context, container):
+def _purge_removed(driver, context, container):
     """Delete the row of an auto_remove container that the engine removed.
 
     The claim makes sure that no action runs on the container meanwhile.
+    The volumes and files that zun made for the container go too.
     :returns: True when the row was deleted.
     """
     try:
         container_obj.Container.claim(
             context, container.uuid, 'purge', consts.CONTAINER_STATUSES,
             consts.CONTAINER_DELETING)
-        container.destroy(context)
     except (exception.ContainerBusy, exception.ContainerNotFound):
+        return False
+    if container.mounts:
+        try:
+            driver.remove_mounts(context, container)
+        except Exception as exc:
+            LOG.warning('Cannot remove the volumes and files of container '
+                        '%s: %s', container.uuid, exc)
+    try:
+        container.destroy(context)
+    except exception.ContainerNotFound:
         return False
     LOG.info('Deleted container %s: the engine removed it after it exited '
              '(auto_remove)', container.uuid)
@@ -123,7 +143,6 @@ def report_resources(driver, host):
         running_containers=counts.get(consts.RUNNING, 0),
         paused_containers=counts.get(consts.PAUSED, 0),
         stopped_containers=counts.get(consts.STOPPED, 0),
-        disk_quota_supported=False,
     )
     node = compute_node.ComputeNode.report(context, host, values)
     LOG.debug('Reported resources of host %s: %d CPUs, %d MiB memory',

@@ -86,7 +86,7 @@ class ComputeService:
 
     def sync_container_states(self):
         changed = compute_periodic.sync_container_states(
-            self.manager.driver, self.host)
+            self.manager.driver, self.host, heal=self.manager.heal_container)
         LOG.debug('State sync changed %d containers on host %s', changed,
                   self.host)
 

@@ -117,14 +117,20 @@ def _clear_task_state(task, failed):
 
 
 @contextlib.contextmanager
-def container_task(context, container, event_name, on_failure):
+def container_task(context, container, event_name, on_failure,
+                   reraise=False):
     """Run one step on a container and record how it went.
 
     The step runs under the container's lock with an action event around
     it. Whatever happens, task_state is cleared and the action finished
-    afterwards, unless the step set ``task.destroyed``. A failure is
-    absorbed after ``on_failure(task, exc)`` has set the status and reason,
-    because the caller of a cast is gone and the status is what users read.
+    afterwards, unless the step set ``task.destroyed``.
+
+    On a failure, ``on_failure(task, exc)`` sets the status and reason; it
+    may return another exception that describes the failure better. For a
+    cast (``reraise`` false) the failure is then absorbed, because the
+    caller is gone and the status is what users read. For a call the
+    failure, or its replacement, goes back to the caller. The event records
+    the same message that the caller or the status shows.
     """
     with container_lock(container.uuid):
         task = Task(context, container)
@@ -134,14 +140,19 @@ def container_task(context, container, event_name, on_failure):
             yield task
         except Exception as exc:
             failed = True
-            exc_info = sys.exc_info()
+            traceback = sys.exc_info()[2]
             # An unexpected exception is a bug or an outage, so its
             # traceback goes to the log.
             LOG.error('%s failed for container %s: %s', event_name,
                       container.uuid, log_message(exc),
                       exc_info=not isinstance(exc, exception.ZunException))
-            on_failure(task, exc)
-            _finish_event(task, event, exc_info)
+            replacement = on_failure(task, exc)
+            reported = replacement or exc
+            _finish_event(task, event, (type(reported), reported, traceback))
+            if reraise:
+                if replacement is not None:
+                    raise replacement from exc
+                raise
         else:
             _finish_event(task, event)
         finally:
@@ -162,12 +173,38 @@ def keep_engine_status(driver):
     has; the handler records that state and the failure as the reason.
     """
     def on_failure(task, exc):
-        reason = error_message(exc)
-        try:
-            driver.show(task.context, task.container)
-        except Exception as show_exc:
-            LOG.warning('Cannot read the state of container %s from the '
-                        'engine: %s', task.container.uuid,
-                        log_message(show_exc))
-        task.container.status_reason = reason
+        _read_engine_status(driver, task)
+        task.container.status_reason = error_message(exc)
+    return on_failure
+
+
+def _read_engine_status(driver, task):
+    try:
+        driver.show(task.context, task.container)
+    except Exception as exc:
+        LOG.warning('Cannot read the state of container %s from the '
+                    'engine: %s', task.container.uuid, log_message(exc))
+
+
+def report_to_caller(driver, action):
+    """Return a failure handler for a call, whose caller sees the error.
+
+    The handler records the engine's current state of the container. When
+    the engine rejected the action because of that state, or the live
+    status does not allow the action (the stored status was stale, say the
+    container had exited on its own or vanished), the handler returns
+    InvalidStateException with the live status, which the API returns as
+    409. The status reason stays as it was, because the caller gets the
+    error itself.
+    """
+    allowed = consts.ALLOWED_STATUSES[action]
+
+    def on_failure(task, exc):
+        _read_engine_status(driver, task)
+        status = task.container.status
+        if (isinstance(exc, exception.ContainerEngineConflict)
+                or status not in allowed):
+            return exception.InvalidStateException(
+                id=task.container.uuid, action=action, actual_state=status)
+        return None
     return on_failure

@@ -55,6 +55,18 @@ Interval, in seconds, between two reports of the host's CPU, memory and disk
 into its compute node record.
 """),
     cfg.IntOpt(
+        'commit_timeout',
+        default=300,
+        min=1,
+        help="""
+Time limit, in seconds, for committing a container to an image.
+
+zun-api waits this long for zun-compute to reply to a commit request,
+which takes longer the more the container changed its file system. The
+request fails after that time, although the commit may still finish on the
+host.
+"""),
+    cfg.IntOpt(
         'rpc_workers',
         default=32,
         min=1,

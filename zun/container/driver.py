@@ -82,6 +82,11 @@ class ContainerDriver(abc.ABC):
             returned it. The Docker driver creates from the container's
             image reference instead, which names the same local image.
         :returns: the Container object.
+        :raises DiskQuotaNotSupported: when the container has ``disk`` and
+            the host cannot limit it.
+
+        The volumes and injected files of the container's ``mounts`` are
+        created first, or reused when they exist, as after a rebuild.
         """
 
     @abc.abstractmethod
@@ -105,6 +110,73 @@ class ContainerDriver(abc.ABC):
         A container that the engine no longer knows counts as removed.
 
         :param force: remove a running container too.
+        """
+
+    @abc.abstractmethod
+    def remove_mounts(self, context, container):
+        """Remove the volumes and files that zun made for ``container``.
+
+        The manager calls it after the final delete of the container, not
+        after the delete inside a rebuild. Volumes that another container
+        still uses, and those that zun did not create, stay.
+        """
+
+    @abc.abstractmethod
+    def pause(self, context, container):
+        """Pause every process of ``container``.
+
+        :returns: the Container object with its new status.
+        :raises ContainerEngineConflict: when the container is not running.
+        """
+
+    @abc.abstractmethod
+    def unpause(self, context, container):
+        """Resume the processes of a paused ``container``.
+
+        :returns: the Container object with its new status.
+        :raises ContainerEngineConflict: when the container is not paused.
+        """
+
+    @abc.abstractmethod
+    def kill(self, context, container, signal=None):
+        """Send a signal to the main process of ``container``.
+
+        :param signal: a signal name such as ``SIGKILL`` or a number as a
+            string; None sends the engine's default, SIGKILL.
+        :returns: the Container object with its new status.
+        :raises ContainerEngineConflict: when the container is not running.
+        """
+
+    @abc.abstractmethod
+    def reboot(self, context, container, timeout):
+        """Restart ``container``.
+
+        A running container gets the stop signal and is killed after
+        ``timeout`` seconds; then it starts again. A container that is not
+        running is only started.
+
+        :returns: the Container object with its new status.
+        """
+
+    @abc.abstractmethod
+    def update(self, context, container, cpu=None, memory=None):
+        """Change the CPU or memory limit of ``container`` in place.
+
+        :param cpu: number of CPUs, or None to keep the limit.
+        :param memory: memory limit in MiB, or None to keep the limit.
+        :returns: the Container object.
+        :raises ContainerEngineInvalid: when the engine rejects a limit,
+            such as memory below what the container uses.
+        """
+
+    @abc.abstractmethod
+    def commit(self, context, container, repository, tag):
+        """Create an image on this host from the container's file system.
+
+        The driver does not pause the container; the manager does that.
+        :returns: the engine's ID of the new image.
+        :raises ContainerEngineInvalid: for a repository or tag that the
+            engine rejects.
         """
 
     @abc.abstractmethod
@@ -210,6 +282,7 @@ class ContainerDriver(abc.ABC):
 
         :returns: a dict with ``cpus``, ``mem_total`` (MiB),
             ``disk_total`` and ``disk_used`` (GiB), ``architecture``,
-            ``os_type``, ``os``, ``kernel_version``, ``runtimes`` and
-            ``labels``.
+            ``os_type``, ``os``, ``kernel_version``, ``runtimes``,
+            ``labels`` and ``disk_quota_supported`` (whether a container's
+            ``disk`` can be limited).
         """

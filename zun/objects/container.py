@@ -9,7 +9,9 @@ from zun.objects import fields
 @base.ZunObjectRegistry.register
 class Container(base.ZunPersistentObject, base.ZunObject):
     # Version 1.0: Initial version
-    VERSION = '1.0'
+    # Version 1.1: task_state may be container_updating or
+    #              container_committing
+    VERSION = '1.1'
 
     fields = {
         'id': fields.IntegerField(),
@@ -87,11 +89,12 @@ class Container(base.ZunPersistentObject, base.ZunObject):
 
     @classmethod
     def claim(cls, context, uuid, action, allowed_statuses, task_state,
-              status=None, ignore_task_state=False):
+              status=None, ignore_task_state=False, values=None):
         """Claim a container for an action; see dbapi.container_claim."""
         row = dbapi.container_claim(
             context, uuid, action, allowed_statuses, task_state,
-            status=status, ignore_task_state=ignore_task_state)
+            status=status, ignore_task_state=ignore_task_state,
+            values=values)
         return cls._from_db_object(cls(context), row, context)
 
     def create(self, context):

@@ -45,18 +45,17 @@ def base_url():
     return pecan.request.application_url.rstrip('/')
 
 
-def require_version(action, min_version, max_version=None):
-    """Reject a request for an action that its microversion does not have.
+def require_version(name, min_version, max_version=None):
+    """Reject a request for ``name`` outside the versions that serve it.
 
-    :raises NotAcceptable: when the request's version is below
+    :raises NotAcceptable: (406) when the request's microversion is below
         ``min_version`` or above ``max_version``.
     """
-    requested = version()
-    if requested < min_version:
+    current = version()
+    if current < min_version or (max_version is not None
+                                 and current > max_version):
+        served = ('from %s to %s' % (min_version, max_version)
+                  if max_version else 'from %s on' % min_version)
         raise exception.NotAcceptable(
-            detail='%s needs microversion %s or later, and the request '
-                   'asked for %s' % (action, min_version, requested))
-    if max_version is not None and requested > max_version:
-        raise exception.NotAcceptable(
-            detail='%s was removed after microversion %s, and the request '
-                   'asked for %s' % (action, max_version, requested))
+            detail='%s is not supported at microversion %s; it is served '
+                   '%s' % (name, current, served))

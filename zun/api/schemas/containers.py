@@ -139,6 +139,34 @@ NETWORK_LIST_QUERY = ('all_projects',)
 
 SECURITY_GROUP_QUERY = ('name', 'all_projects')
 
+# Parameters of the actions on one container, in the query string or the
+# JSON body.
+PAUSE_QUERY = ('all_projects',)
+
+UNPAUSE_QUERY = ('all_projects',)
+
+REBOOT_QUERY = ('timeout', 'all_projects')
+
+KILL_QUERY = ('signal', 'all_projects')
+
+REBUILD_QUERY = ('image', 'image_driver', 'all_projects')
+
+COMMIT_QUERY = ('repository', 'tag', 'all_projects')
+
+RENAME_QUERY = ('name', 'all_projects')
+
+RESIZE_CONTAINER_QUERY = ('cpu', 'memory', 'all_projects')
+
+# Fields of PATCH /v1/containers/{id}, each with its first version.
+UPDATE_FIELDS = (
+    Field('cpu', types.number_or_string, parser=parsers.parse_cpu),
+    Field('memory', types.number_or_string, parser=parsers.parse_memory),
+    Field('name', types.container_name, min_version='1.14'),
+    Field('auto_heal', types.boolean),
+)
+
+UPDATE_QUERY = ('all_projects',)
+
 
 def fields_at(version):
     """Return {name: Field} of the create fields that exist at version."""

@@ -18,6 +18,7 @@ from zun.common import exception
 from zun.container import driver
 from zun.container.docker import engine
 from zun.container.docker import inspection
+from zun.container.docker import mounts
 from zun.container.docker import networking
 from zun.container.docker import states
 
@@ -37,6 +38,10 @@ engine_name = engine.engine_name
 _target = engine.target
 _explanation = engine.explanation
 translate_errors = engine.translate_errors
+
+# Storage drivers that accept a size limit of the container's file system.
+# overlay2 accepts one only on XFS mounted with the pquota option.
+_SIZE_LIMIT_DRIVERS = ('btrfs', 'devicemapper', 'zfs', 'windowsfilter')
 
 
 def uuid_from_engine_names(names):
@@ -163,7 +168,7 @@ class DockerDriver(inspection.InspectionMixin, driver.ContainerDriver):
 
     # --- containers
 
-    def _host_config(self, client, container):
+    def _host_config(self, client, container, mount_specs=None):
         config = {
             'mem_limit': container.memory * MIB if container.memory else None,
             'cpu_period': CPU_PERIOD if container.cpu else None,
@@ -183,6 +188,10 @@ class DockerDriver(inspection.InspectionMixin, driver.ContainerDriver):
                 'MaximumRetryCount': retries}
         if container.runtime:
             config['runtime'] = container.runtime
+        if mount_specs:
+            config['mounts'] = mount_specs
+        if container.disk:
+            config['storage_opt'] = {'size': '%dG' % container.disk}
         return client.create_host_config(
             **{key: value for key, value in config.items()
                if value is not None})
@@ -252,9 +261,20 @@ class DockerDriver(inspection.InspectionMixin, driver.ContainerDriver):
             container.status_reason = state['Error']
         return container
 
+    def _check_disk_limit(self, client, container):
+        if not container.disk:
+            return
+        info = client.info()
+        if not disk_quota_supported(info):
+            raise exception.DiskQuotaNotSupported(
+                container=container.uuid, disk=container.disk,
+                driver=_storage_description(info), host=CONF.host)
+
     @translate_errors
     def create(self, context, container, image_id):
         with self._client() as client:
+            self._check_disk_limit(client, container)
+            mount_specs = mounts.prepare(client, container)
             repo, tag = split_image(container.image)
             separator = '@' if tag.startswith('sha256:') else ':'
             response = client.create_container(
@@ -270,7 +290,8 @@ class DockerDriver(inspection.InspectionMixin, driver.ContainerDriver):
                 stdin_open=bool(container.interactive),
                 tty=bool(container.tty),
                 healthcheck=self._healthcheck(container),
-                host_config=self._host_config(client, container))
+                host_config=self._host_config(client, container,
+                                              mount_specs))
             container.container_id = response['Id']
             return self._refresh(client, container)
 
@@ -298,6 +319,63 @@ class DockerDriver(inspection.InspectionMixin, driver.ContainerDriver):
             except docker_errors.NotFound:
                 LOG.info('Container %s was already gone from the engine',
                          container.uuid)
+
+    @translate_errors
+    def remove_mounts(self, context, container):
+        with self._client() as client:
+            mounts.remove(client, container)
+
+    @translate_errors
+    def pause(self, context, container):
+        with self._client() as client:
+            client.pause(_target(container))
+            return self._refresh(client, container)
+
+    @translate_errors
+    def unpause(self, context, container):
+        with self._client() as client:
+            client.unpause(_target(container))
+            return self._refresh(client, container)
+
+    @translate_errors
+    def kill(self, context, container, signal=None):
+        with self._client() as client:
+            client.kill(_target(container), signal=signal)
+            return self._refresh(client, container)
+
+    @translate_errors
+    def reboot(self, context, container, timeout):
+        with self._client() as client:
+            # The SDK adds ``timeout`` to the request's own time limit.
+            client.restart(_target(container), timeout=timeout)
+            return self._refresh(client, container)
+
+    @translate_errors
+    def update(self, context, container, cpu=None, memory=None):
+        with self._client() as client:
+            target = _target(container)
+            limits = {}
+            if cpu is not None:
+                limits.update(cpu_period=CPU_PERIOD,
+                              cpu_quota=int(cpu * CPU_PERIOD),
+                              cpu_shares=int(cpu * 1024))
+            if memory is not None:
+                current = client.inspect_container(target)['HostConfig']
+                limits.update(mem_limit=memory * MIB,
+                              memswap_limit=_memory_swap(current,
+                                                         memory * MIB))
+            if limits:
+                client.update_container(target, **limits)
+            return self._refresh(client, container)
+
+    @translate_errors
+    def commit(self, context, container, repository, tag):
+        with self._client() as client:
+            # The manager pauses a running container itself, so that the
+            # status shows the pause; the engine need not pause it again.
+            result = client.commit(_target(container), repository=repository,
+                                   tag=tag, pause=False)
+        return result['Id']
 
     @translate_errors
     def show(self, context, container):
@@ -402,4 +480,44 @@ class DockerDriver(inspection.InspectionMixin, driver.ContainerDriver):
             'kernel_version': info.get('KernelVersion'),
             'runtimes': sorted((info.get('Runtimes') or {}).keys()),
             'labels': labels,
+            'disk_quota_supported': disk_quota_supported(info),
         }
+
+
+def _memory_swap(host_config, memory):
+    """Return the memory+swap limit, in bytes, that goes with ``memory``.
+
+    The engine refuses a memory limit above the current memory+swap limit
+    unless both change together. The new limit keeps the container's ratio
+    of memory+swap to memory, which is 2 for a container created with the
+    engine's default. An unlimited swap (-1) stays unlimited.
+    """
+    old_memory = host_config.get('Memory') or 0
+    old_swap = host_config.get('MemorySwap') or 0
+    if old_swap < 0:
+        return -1
+    if old_memory <= 0 or old_swap <= 0:
+        return 2 * memory
+    return int(memory * old_swap / old_memory)
+
+
+def _storage_description(info):
+    status = dict(info.get('DriverStatus') or ())
+    backing = status.get('Backing Filesystem')
+    driver_name = info.get('Driver') or 'unknown'
+    return '%s on %s' % (driver_name, backing) if backing else driver_name
+
+
+def disk_quota_supported(info):
+    """Return whether the engine can limit the size of a container's disk.
+
+    :param info: the engine's ``docker info`` document.
+    """
+    driver_name = info.get('Driver')
+    if driver_name in _SIZE_LIMIT_DRIVERS:
+        return True
+    status = dict(info.get('DriverStatus') or ())
+    # NOTE: XFS also needs the pquota mount option, which docker info does
+    # not show; without it the engine rejects the create with its reason.
+    return (driver_name == 'overlay2'
+            and status.get('Backing Filesystem') == 'xfs')

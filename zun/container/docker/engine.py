@@ -1,6 +1,7 @@
 """Naming of zun containers on the engine, and translation of its errors."""
 
 import functools
+import re
 
 from docker import errors as docker_errors
 from oslo_config import cfg
@@ -10,6 +11,14 @@ from zun.common import consts
 from zun.common import exception
 
 CONF = cfg.CONF
+
+# Messages of engine errors that reject an action because of the
+# container's state. Docker 20.10 returns some of them with status 500,
+# such as an unpause of a container that is not paused.
+_STATE_CONFLICTS = re.compile(
+    r'is not running|is not paused|is already paused|is paused|'
+    r'is restarting|is dead|marked for removal|removal of container .* is '
+    r'already in progress', re.IGNORECASE)
 
 
 def engine_name(container):
@@ -38,10 +47,12 @@ def translate_errors(func):
         try:
             return func(*args, **kwargs)
         except docker_errors.APIError as exc:
-            if exc.status_code == 409:
-                raise exception.ContainerEngineConflict(
-                    detail=explanation(exc))
-            raise exception.DockerError(error_msg=explanation(exc))
+            detail = explanation(exc)
+            if exc.status_code == 409 or _STATE_CONFLICTS.search(detail):
+                raise exception.ContainerEngineConflict(detail=detail)
+            if exc.status_code == 400:
+                raise exception.ContainerEngineInvalid(detail=detail)
+            raise exception.DockerError(error_msg=detail)
         except docker_errors.DockerException as exc:
             raise exception.DockerError(error_msg=str(exc))
         except requests.exceptions.RequestException as exc:

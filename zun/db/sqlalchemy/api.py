@@ -277,25 +277,31 @@ def container_update(context, container_uuid, values):
 
 
 def container_claim(context, container_uuid, action, allowed_statuses,
-                    task_state, status=None, ignore_task_state=False):
+                    task_state, status=None, ignore_task_state=False,
+                    values=None):
     """Claim a container for an action, atomically.
 
     The claim succeeds only when the container's status is in
     ``allowed_statuses`` and no task is running on it; it then sets
     ``task_state`` (and ``status`` when given). Two concurrent claims of one
-    container cannot both succeed.
+    container cannot both succeed. A claim with ``task_state`` None only
+    checks the status and writes ``values``, such as a new name.
 
     :param ignore_task_state: claim even while another task runs, except a
         task of the same kind; force delete uses this.
+    :param values: other columns to write in the same statement.
     :returns: the claimed container row.
     :raises ContainerNotFound: when the container is gone.
     :raises InvalidStateException: when the status does not allow the action.
     :raises ContainerBusy: when another task runs on the container.
+    :raises ContainerAlreadyExists: when ``values`` has a name that another
+        container of the project has.
     """
     model = models.Container
-    values = {'task_state': task_state, 'updated_at': timeutils.utcnow()}
+    new_values = dict(_db_values(values or {}))
+    new_values.update(task_state=task_state, updated_at=timeutils.utcnow())
     if status is not None:
-        values['status'] = status
+        new_values['status'] = status
     if ignore_task_state:
         idle = sa.or_(model.task_state.is_(None),
                       model.task_state != task_state)
@@ -304,12 +310,17 @@ def container_claim(context, container_uuid, action, allowed_statuses,
     stmt = (sa.update(model)
             .where(model.uuid == container_uuid,
                    model.status.in_(allowed_statuses), idle)
-            .values(**values)
+            .values(**new_values)
             .execution_options(synchronize_session=False))
-    with _writer() as session:
-        claimed = session.execute(stmt).rowcount == 1
-        current = session.execute(sa.select(model).where(
-            model.uuid == container_uuid)).scalar_one_or_none()
+    try:
+        with _writer() as session:
+            claimed = session.execute(stmt).rowcount == 1
+            current = session.execute(sa.select(model).where(
+                model.uuid == container_uuid)).scalar_one_or_none()
+    except db_exc.DBDuplicateEntry:
+        raise exception.ContainerAlreadyExists(
+            name=new_values.get('name'), project_id=_project_of(
+                container_uuid))
     if current is None:
         raise exception.ContainerNotFound(container=container_uuid)
     if claimed:
@@ -323,6 +334,13 @@ def container_claim(context, container_uuid, action, allowed_statuses,
             id=container_uuid, action=action, task_state=current.task_state)
     raise exception.InvalidStateException(
         id=container_uuid, action=action, actual_state=current.status)
+
+
+def _project_of(container_uuid):
+    stmt = sa.select(models.Container.project_id).where(
+        models.Container.uuid == container_uuid)
+    with _reader() as session:
+        return session.execute(stmt).scalar_one_or_none()
 
 
 def container_update_if(context, container_uuid, expected, values):

@@ -53,6 +53,14 @@ class ApiClient:
     def delete(self, path, **kwargs):
         return self.request('DELETE', path, **kwargs)
 
+    def patch(self, path, **kwargs):
+        return self.request('PATCH', path, **kwargs)
+
+    def action(self, ident, action, version=None, **kwargs):
+        """POST an action on a container, such as pause or kill."""
+        return self.post('/v1/containers/%s/%s' % (ident, action),
+                         version=version, **kwargs)
+
     def create(self, body, run=True):
         path = '/v1/containers' + ('?run=true' if run else '')
         response = self.post(path, json=body)

@@ -1,6 +1,7 @@
 """The one helper behind every lifecycle action on a container."""
 
 from oslo_log import log as logging
+import oslo_messaging as messaging
 import pecan
 
 from zun.api import validation
@@ -12,6 +13,10 @@ from zun.db import api as dbapi
 from zun.objects import container as container_obj
 
 LOG = logging.getLogger(__name__)
+
+# Key of the parameters handed to an action's call: the container's status
+# before the claim, which may have replaced it (rebuild sets Rebuilding).
+STATUS_BEFORE = 'status_before'
 
 
 def action_params(allowed):
@@ -41,7 +46,8 @@ def run(ident, action, rule, allowed_params, call, parse=None,
     :param action: key of consts.ALLOWED_STATUSES and ACTION_TASK_STATES.
     :param rule: policy rule, checked against the container.
     :param allowed_params: names accepted in the query string or body.
-    :param call: callable(context, container, params) sending the work.
+    :param call: callable(context, container, params) sending the work;
+        ``params[STATUS_BEFORE]`` is the status before the claim.
     :param parse: callable(params) returning the converted parameters;
         it runs before the claim, so invalid input claims nothing.
     :param status: status to set together with the claim, if any.
@@ -66,14 +72,23 @@ def claim_and_call(context, container, action, verb, params, call,
 
     :param verb: the action's name in error messages, such as ``delete``.
     When ``call`` fails, the claim is released so that the container does
-    not stay busy, and the error goes to the client.
+    not stay busy, and the error goes to the client. A timed-out call keeps
+    the claim, because zun-compute may still be working and clears the task
+    itself when it finishes.
     """
     task_state = consts.ACTION_TASK_STATES[action]
     claimed = container_obj.Container.claim(
         context, container.uuid, verb, consts.ALLOWED_STATUSES[action],
         task_state, status=status, ignore_task_state=ignore_task_state)
+    params = dict(params, **{STATUS_BEFORE: container.status})
     try:
         call(context, claimed, params)
+    except messaging.MessagingTimeout:
+        LOG.warning('Container %s: zun-compute did not answer the %s '
+                    'request in time; it keeps the task', container.uuid,
+                    verb)
+        raise exception.ComputeTimeout(host=container.host, action=verb,
+                                       container=container.uuid)
     except Exception:
         previous = {'task_state': container.task_state}
         if status is not None:

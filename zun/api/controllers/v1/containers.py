@@ -10,11 +10,13 @@ from zun.api import validation
 from zun.api.controllers import base
 from zun.api.controllers.v1 import actions
 from zun.api.controllers.v1 import container_archive
+from zun.api.controllers.v1 import container_commit
 from zun.api.controllers.v1 import container_create
 from zun.api.controllers.v1 import container_history
 from zun.api.controllers.v1 import container_inspection
 from zun.api.controllers.v1 import container_lifecycle
 from zun.api.controllers.v1 import container_network
+from zun.api.controllers.v1 import container_update
 from zun.api.controllers.v1 import lookup
 from zun.api.schemas import containers as schema
 from zun.api.views import containers as view
@@ -76,6 +78,8 @@ class ContainersController(container_lifecycle.LifecycleActions,
                            container_inspection.InspectionActions,
                            container_archive.ArchiveActions,
                            container_network.NetworkActions,
+                           container_update.UpdateActions,
+                           container_commit.CommitActions,
                            base.Controller):
     """Create, list, show and delete containers.
 
@@ -86,6 +90,8 @@ class ContainersController(container_lifecycle.LifecycleActions,
 
     _custom_actions = base.merge_custom_actions(
         container_lifecycle.LifecycleActions,
+        container_update.UpdateActions,
+        container_commit.CommitActions,
         container_inspection.InspectionActions,
         container_archive.ArchiveActions,
         container_network.NetworkActions)

@@ -351,6 +351,18 @@ class TestStringMaps(CreateTestCase):
         for value in (['A=B'], 'A=B', 1):
             self.create_error(environment=value)
 
+    def test_size_limits_stated(self):
+        cases = (
+            ({'K%d' % i: 'v' for i in range(513)}, 'at most 512 entries'),
+            ({'K' * 256: 'v'}, 'at most 255 characters'),
+            ({'K': 'v' * 65536}, 'at most 65535 characters'),
+        )
+        for field in ('environment', 'labels'):
+            for value, limit in cases:
+                error = self.create_error(**{field: value})
+                self.assertIn(limit, error['detail'], field)
+                self.assertIn(field, error['detail'])
+
 
 class TestRestartPolicy(CreateTestCase):
 

@@ -131,10 +131,10 @@ class TestRoutingErrors(base.APITestCase):
         error = self.error_of(response)
         self.assertIn(response.headers['Allow'], error['detail'])
 
-    def test_patch_member_405(self):
+    def test_put_member_405(self):
         container = self.create_db_container()
-        response = self.app.patch('/v1/containers/%s' % container['uuid'],
-                                  headers=self.headers(), status=405)
+        response = self.app.put('/v1/containers/%s' % container['uuid'],
+                                headers=self.headers(), status=405)
         self.assertEqual(405, self.error_of(response)['status'])
 
     def test_delete_collection_405(self):

@@ -193,3 +193,55 @@ class TestCreateFieldTable(base.TestCase):
         for action in ('get_archive', 'put_archive'):
             self.assertIn(action, consts.ALLOWED_STATUSES)
             self.assertNotIn(action, consts.ACTION_TASK_STATES)
+
+class TestActionParsers(base.TestCase):
+
+    def test_signal_names_normalized(self):
+        for given in ('SIGKILL', 'KILL', 'kill', 'sigkill', ' Kill '):
+            self.assertEqual('SIGKILL', parsers.parse_signal(given), given)
+
+    def test_signal_numbers_kept(self):
+        for given, expected in (('9', '9'), (15, '15'), ('+1', '1'),
+                                ('64', '64')):
+            self.assertEqual(expected, parsers.parse_signal(given))
+
+    def test_missing_signal_default(self):
+        for given in (None, '', 'None'):
+            self.assertIsNone(parsers.parse_signal(given))
+
+    def test_signal_range_after_conversion(self):
+        for given in ('0', '65', '-9', 0, 65, '0009999'):
+            self.assertRaises(exception.InvalidParameterValue,
+                              parsers.parse_signal, given)
+
+    def test_unknown_signal_names(self):
+        for given in ('SIGFOO', 'SIG', 'SIG_DFL', 'SIGKILL+1', True, 9.0):
+            self.assertRaises(exception.InvalidParameterValue,
+                              parsers.parse_signal, given)
+
+    def test_repositories_accepted(self):
+        for value in ('repo', 'team/app', 'registry:5000/team/app',
+                      'a.b-c__d', 'localhost/x'):
+            self.assertEqual(value, parsers.parse_repository(value))
+
+    def test_repositories_rejected(self):
+        for value in (None, '', 'Repo', 'a//b', 'a/', '-a', 'a b',
+                      'a' * 256, 'a:tag'):
+            self.assertRaises(exception.InvalidParameterValue,
+                              parsers.parse_repository, value)
+
+    def test_tags(self):
+        self.assertEqual('latest', parsers.parse_tag(None))
+        self.assertEqual('v1.0_rc-2', parsers.parse_tag('v1.0_rc-2'))
+        for value in ('-x', '.x', 't' * 129, 'a/b', 'a:b'):
+            self.assertRaises(exception.InvalidParameterValue,
+                              parsers.parse_tag, value)
+
+    def test_volume_source_names(self):
+        parsers.parse_mounts([{'source': 'data.v1_x-y',
+                               'destination': '/d'}])
+        for source in ('../etc', 'a/b', '-x', 'x' * 129, 'a:b'):
+            error = self.assertRaises(
+                exception.InvalidParameterValue, parsers.parse_mounts,
+                [{'source': source, 'destination': '/d'}])
+            self.assertIn('mounts[0].source', error.format_message())

@@ -101,4 +101,5 @@ class TestComputeService(base.DbTestCase):
         with mock.patch.object(compute_periodic, 'sync_container_states',
                                autospec=True, return_value=0) as sync:
             self.service.sync_container_states()
-        sync.assert_called_once_with(self.driver, 'h1')
+        sync.assert_called_once_with(
+            self.driver, 'h1', heal=self.service.manager.heal_container)

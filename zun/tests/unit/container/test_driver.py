@@ -9,7 +9,9 @@ from zun.tests import base
 # Methods that zun.compute calls on every driver.
 MANAGER_METHODS = ('pull_image', 'create', 'start', 'stop', 'delete', 'show',
                    'list', 'get_host_info', 'logs', 'top', 'stats',
-                   'execute_run', 'get_archive', 'put_archive')
+                   'execute_run', 'get_archive', 'put_archive',
+                   'remove_mounts', 'pause', 'unpause', 'kill', 'reboot',
+                   'update', 'commit')
 
 
 class TestDriverInterface(base.TestCase):

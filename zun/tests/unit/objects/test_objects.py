@@ -12,7 +12,7 @@ from zun.tests import base
 
 EXPECTED_FINGERPRINTS = {
     'ComputeNode': '1.0-b80ee040b2ab27d8dafa4fb494afd69e',
-    'Container': '1.0-68d408beb468f36398bc4c8d338f5bbb',
+    'Container': '1.1-eeb355d911071d84a98615772a1b3a88',
     'ContainerAction': '1.0-34f643fd6a5038fa6e700edfa6845b2c',
     'ContainerActionEvent': '1.0-48682d59e4e6db3f91cf88937c870f4c',
     'ZunService': '1.0-47bc5415decba0aa1edfd3f1143bef73',

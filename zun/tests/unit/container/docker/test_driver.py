@@ -89,7 +89,8 @@ class DriverTestCase(base.TestCase):
                   'interactive': False, 'tty': False, 'memory': None,
                   'cpu': None, 'restart_policy': None, 'auto_remove': False,
                   'privileged': False, 'runtime': None, 'healthcheck': None,
-                  'exposed_ports': None}
+                  'exposed_ports': None, 'disk': None, 'mounts': None,
+                  'project_id': 'p1'}
         values.update(fields)
         return container_obj.Container(self.context, **values)
 
