@@ -101,9 +101,11 @@ class API:
 
     # --- synchronous requests that read a container or run a command in it
 
-    def _call(self, context, container, method, *args, extra_timeout=0):
+    def _call(self, context, container, method, *args, timeout=None):
         """Send one synchronous request to the container's host.
 
+        :param timeout: the request's time limit in seconds, for the error
+            message; the default is ``[api] compute_call_timeout``.
         :raises ContainerNotOnEngine: when the container has no host.
         :raises ContainerHostNotUp: when the host's compute service is down.
         :raises ComputeCallTimeout: when the host does not reply in time.
@@ -115,7 +117,7 @@ class API:
         try:
             return getattr(self.rpcapi, method)(context, container, *args)
         except messaging.MessagingTimeout:
-            timeout = CONF.api.compute_call_timeout + extra_timeout
+            timeout = timeout or CONF.api.compute_call_timeout
             LOG.warning('Host %s did not answer %s for container %s within '
                         '%d seconds', container.host, method, container.uuid,
                         timeout)
@@ -135,8 +137,9 @@ class API:
         return self._call(context, container, 'container_stats')
 
     def container_exec_run(self, context, container, command):
+        timeout = CONF.api.compute_call_timeout + CONF.docker.execute_timeout
         return self._call(context, container, 'container_exec_run', command,
-                          extra_timeout=CONF.docker.execute_timeout)
+                          timeout=timeout)
 
     # --- files and networks
 
@@ -162,17 +165,17 @@ class API:
     def container_pause(self, context, container):
         self._check_host_up(context, container)
         self._record(context, container, consts.ACTION_PAUSE)
-        self.rpcapi.container_pause(context, container)
+        self._call(context, container, 'container_pause')
 
     def container_unpause(self, context, container):
         self._check_host_up(context, container)
         self._record(context, container, consts.ACTION_UNPAUSE)
-        self.rpcapi.container_unpause(context, container)
+        self._call(context, container, 'container_unpause')
 
     def container_kill(self, context, container, signal):
         self._check_host_up(context, container)
         self._record(context, container, consts.ACTION_KILL)
-        self.rpcapi.container_kill(context, container, signal)
+        self._call(context, container, 'container_kill', signal)
 
     def container_reboot(self, context, container, timeout):
         self._check_host_up(context, container)
@@ -208,7 +211,7 @@ class API:
         self._check_host_up(context, container)
         self._check_memory(context, container, patch.get('memory'))
         self._record(context, container, consts.ACTION_UPDATE)
-        return self.rpcapi.container_update(context, container, patch)
+        return self._call(context, container, 'container_update', patch)
 
     def resize_container(self, context, container, patch):
         self._check_host_up(context, container)
@@ -220,5 +223,5 @@ class API:
         """Commit a container to an image; return the image's engine ID."""
         self._check_host_up(context, container)
         self._record(context, container, consts.ACTION_COMMIT)
-        return self.rpcapi.container_commit(context, container, repository,
-                                            tag)
+        return self._call(context, container, 'container_commit', repository,
+                          tag, timeout=CONF.compute.commit_timeout)

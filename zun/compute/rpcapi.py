@@ -180,7 +180,8 @@ class API:
         InvalidStateException with the live status when the engine finds
         the container not running. Since 1.1.
         """
-        self._prepare(container.host, '1.1').call(
+        self._prepare(container.host, '1.1',
+                      timeout=self._call_timeout()).call(
             context, 'container_pause', container=container)
 
     def container_unpause(self, context, container):
@@ -190,7 +191,8 @@ class API:
         InvalidStateException with the live status when the engine finds
         the container not paused. Since 1.1.
         """
-        self._prepare(container.host, '1.1').call(
+        self._prepare(container.host, '1.1',
+                      timeout=self._call_timeout()).call(
             context, 'container_unpause', container=container)
 
     def container_kill(self, context, container, signal):
@@ -200,7 +202,8 @@ class API:
         InvalidStateException with the live status when the engine finds
         the container not running. Since 1.1.
         """
-        self._prepare(container.host, '1.1').call(
+        self._prepare(container.host, '1.1',
+                      timeout=self._call_timeout()).call(
             context, 'container_kill', container=container, signal=signal)
 
     def container_reboot(self, context, container, timeout):
@@ -229,7 +232,8 @@ class API:
         the engine rejects and InvalidStateException when the live status
         does not allow the change. Since 1.1.
         """
-        return self._prepare(container.host, '1.1').call(
+        return self._prepare(container.host, '1.1',
+                             timeout=self._call_timeout()).call(
             context, 'container_update', container=container, patch=patch)
 
     def resize_container(self, context, container, patch):

@@ -53,11 +53,26 @@ def keystone_all_in_one(request, docker_client):
     return _start('keystone', request)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    # Fixtures read the result of the test's call phase from the item.
+    setattr(item, 'report_' + report.when, report)
+    return report
+
+
 @pytest.fixture()
-def created(deployment, docker_client):
-    """Collect the containers a test creates and remove them afterwards."""
+def created(request, deployment, docker_client):
+    """Collect the containers a test creates and remove them afterwards.
+
+    When the test fails, the tail of the service logs goes to the test's
+    output, so that a failure in CI shows what the services did.
+    """
     uuids = []
     yield uuids
+    report = getattr(request.node, 'report_call', None)
+    if report is not None and report.failed:
+        print(deployment.logs())
     for uuid in uuids:
         deployment.client.delete('/v1/containers/%s?force=true' % uuid)
         try:

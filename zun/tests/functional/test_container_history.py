@@ -11,7 +11,7 @@ from zun.tests.functional import services
 ACTION_KEYS = {'action', 'container_uuid', 'request_id', 'user_id',
                'project_id', 'start_time', 'finish_time', 'message'}
 CREATE_EVENTS = {'compute_container_create', 'compute_image_pull',
-                 'compute_container_start'}
+                 'compute_network_connect', 'compute_container_start'}
 # A member of the project of the noauth default user, who is an admin.
 MEMBER = {'X-Project-Id': 'admin', 'X-User-Id': 'member-user',
           'X-Roles': 'member'}

@@ -117,7 +117,7 @@ def test_cli_action_list_and_show(all_in_one, writer):
     assert shown['finish_time'] is not None
     assert {event['event'] for event in shown['events']} == {
         'compute_container_create', 'compute_image_pull',
-        'compute_container_start'}
+        'compute_network_connect', 'compute_container_start'}
 
 
 def test_library_calls(library, writer):

@@ -60,8 +60,11 @@ class TestRPCMethods(base.TestCase):
             self.prepared.reset_mock()
             getattr(self.api, method)(self.context, self.container,
                                       **kwargs)
+            # Calls wait for [api] compute_call_timeout; casts do not wait.
+            timeout = (self.conf.conf.api.compute_call_timeout
+                       if kind == 'call' else None)
             self.client.prepare.assert_called_once_with(
-                server='compute-1', version='1.1', timeout=None)
+                server='compute-1', version='1.1', timeout=timeout)
             getattr(self.prepared, kind).assert_called_once_with(
                 self.context, method, container=self.container, **kwargs)
 
