@@ -5,7 +5,7 @@ tokens that python-zunclient and the openstack CLI get. A system- or
 domain-scoped token fails every container rule with 403.
 
 The target of a rule on one container is the container's project and
-user; the target of a rule on the collection is the caller's own project.
+user. The target of a rule on the collection is the caller's own project.
 """
 
 from oslo_policy import policy

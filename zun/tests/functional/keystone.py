@@ -70,13 +70,13 @@ def _password_body(username, password, scope):
     }}
 
 
-def _issue(body, what):
+def _issue(body, username):
     services.check_keystone()
     response = requests.post(KEYSTONE_URL + '/auth/tokens', json=body,
                              timeout=30)
     if response.status_code == 401:
         raise AssertionError('Keystone rejected the password of %s; %s'
-                             % (what, SETUP_HINT))
+                             % (username, SETUP_HINT))
     response.raise_for_status()
     return response
 

@@ -94,7 +94,7 @@ def test_token_owner_gets_the_container(keystone_all_in_one, demo_token,
 
 
 def _wait_for_status_code(client, path, status_code, timeout=10):
-    """Poll until ``path`` answers ``status_code``.
+    """Poll until ``path`` returns ``status_code``.
 
     oslo.policy rereads the policy file when its modification time
     changes; a rewrite within the file system's time resolution would go

@@ -1,10 +1,10 @@
 """A scripted session of the openstack CLI and python-zunclient on Keystone.
 
 The clients authenticate with a password and find the container
-endpoint in the Keystone catalog, as a user of a cloud does; nothing
+endpoint in the Keystone catalog, as a user of a cloud does, and nothing
 overrides the endpoint. The shared catalog points RegionOne at port
-9517, so the module registers the deployment's endpoint in a region of
-its own (keystone.CatalogRegion) and the clients name that region in
+9517. So the module registers the deployment's endpoint in a region of
+its own (keystone.CatalogRegion), and the clients name that region in
 OS_REGION_NAME.
 
 The session runs every ``openstack appcontainer`` command that the

@@ -11,12 +11,12 @@ result that each persona gets:
 Rows marked HTTP send the request to zun-all behind keystonemiddleware
 with the persona's token and check the status code, or for a field rule
 whether the field is in the view. Rows marked ENFORCER are for endpoints
-that this branch does not serve yet: for them the test builds the
-request context from the same persona's token data (user, project and
-the role list that Keystone put into the token) and asks the policy
-enforcer, which must allow exactly the personas whose expected result is
-a success. When an endpoint lands, switch its row to HTTP; the request
-in the row is the one to send.
+that the API does not serve yet. For them the test builds the request
+context from the same persona's token data (user, project and the role
+list that Keystone put into the token) and checks the rule with the
+policy enforcer, which must allow exactly the personas whose expected
+result is a success. When an endpoint lands, switch its row to HTTP: the
+request in the row is the one to send.
 """
 
 import dataclasses
@@ -129,8 +129,8 @@ ROWS = (
     Row('container:start', 'POST', '/{uuid}/start', ACT_202,
         status=CREATED),
     Row('container:stop', 'POST', '/{uuid}/stop', ACT_202, status=RUNNING),
-    # ENFORCER rows: endpoints that other branches add. Switch each to
-    # HTTP (drop via=ENFORCER) when its endpoint lands.
+    # ENFORCER rows: endpoints that the API does not serve yet. Switch
+    # each to HTTP (drop via=ENFORCER) when its endpoint lands.
     _later('container:update', 'PATCH', '/{uuid}', ACT_200, CREATED,
            body={'cpu': 0.5}),
     _later('container:rename', 'POST', '/{uuid}/rename?name=renamed',
@@ -297,7 +297,8 @@ def test_http_rule(case, keystone_all_in_one, tokens, owned, test_image):
         owned.uuids.append(response.json()['uuid'])
     _check(row, expected, response)
     if creates and expected == 202:
-        # A container is created in the caller's project, whoever asks.
+        # A container is created in the caller's project, whoever sends
+        # the request.
         assert response.json()['project_id'] == tokens[persona].project_id
 
 
