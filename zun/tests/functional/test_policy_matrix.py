@@ -249,6 +249,8 @@ def _changes_state(row, expected):
 
 
 def _path(row, deployment, container):
+    # NOTE: ENFORCER rows use {exec_id}, {network} and {request_id} as
+    # well. A row that switches to HTTP needs its value added here.
     values = {'host': deployment.host}
     if container is not None:
         values['uuid'] = container['uuid']
