@@ -44,7 +44,8 @@ def _credentials(context):
 def authorize(context, rule, target, do_raise=True):
     """Check ``rule`` for ``context`` against ``target``.
 
-    :raises PolicyNotAuthorized: when the rule fails and do_raise is true.
+    :raises PolicyNotAuthorized: when the rule fails and do_raise is true,
+        also when the token's scope is not one of the rule's scope types.
     :returns: True when the rule passes, False when it fails and do_raise
         is false.
     """
@@ -56,6 +57,12 @@ def authorize(context, rule, target, do_raise=True):
     except policy.PolicyNotRegistered:
         LOG.exception('Policy rule %s is not registered', rule)
         raise
+    except policy.InvalidScope:
+        # A system- or domain-scoped token on a project rule: a 403 like
+        # any other denial, not a server error.
+        LOG.debug('Policy %s denied for user %s: the rule needs a token '
+                  'scoped to a project', rule, context.user_id)
+        raise exception.PolicyNotAuthorized(action=rule)
     except exception.PolicyNotAuthorized:
         LOG.debug('Policy %s denied for user %s in project %s',
                   rule, context.user_id, context.project_id)

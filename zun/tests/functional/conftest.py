@@ -3,14 +3,16 @@
 import pytest
 
 from zun.tests.functional import deployment as deployments
+from zun.tests.functional import keystone
 from zun.tests.functional import services
 
 DEPLOYMENTS = {
     'all-in-one': deployments.AllInOne,
     'split': deployments.Split,
 }
-OTHER_DEPLOYMENTS = {
+KEYSTONE_DEPLOYMENTS = {
     'keystone': deployments.KeystoneAllInOne,
+    'keystone-split': deployments.KeystoneSplit,
 }
 
 
@@ -27,7 +29,7 @@ def test_image(docker_client):
 def _start(kind, request):
     # A test module may set CONFIG_OVERRIDES = {group: {option: value}}.
     overrides = getattr(request.module, 'CONFIG_OVERRIDES', None)
-    deployment = dict(DEPLOYMENTS, **OTHER_DEPLOYMENTS)[kind](overrides)
+    deployment = dict(DEPLOYMENTS, **KEYSTONE_DEPLOYMENTS)[kind](overrides)
     request.addfinalizer(deployment.cleanup)
     try:
         deployment.start()
@@ -51,6 +53,18 @@ def all_in_one(request, docker_client):
 @pytest.fixture(scope='module')
 def keystone_all_in_one(request, docker_client):
     return _start('keystone', request)
+
+
+@pytest.fixture(scope='module', params=sorted(KEYSTONE_DEPLOYMENTS))
+def keystone_deployment(request, docker_client):
+    """Each test module runs once per kind of deployment with Keystone."""
+    return _start(request.param, request)
+
+
+@pytest.fixture(scope='session')
+def tokens():
+    """Project-scoped tokens of every persona, by persona name."""
+    return {name: keystone.issue_token(name) for name in keystone.PERSONAS}
 
 
 @pytest.hookimpl(wrapper=True)

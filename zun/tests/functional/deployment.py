@@ -255,10 +255,12 @@ class Split(Deployment):
         self.database.drop()
 
 
-class KeystoneAllInOne(AllInOne):
-    """zun-all that validates Keystone tokens with keystonemiddleware."""
+class KeystoneMixin:
+    """Validate Keystone tokens with keystonemiddleware.
 
-    name = 'keystone'
+    ``[keystone_authtoken]`` has the options an operator sets: the
+    service user ``zun`` validates the callers' tokens.
+    """
 
     def config_values(self):
         values = super().config_values()
@@ -272,9 +274,26 @@ class KeystoneAllInOne(AllInOne):
             'project_name': 'service',
             'user_domain_id': 'default',
             'project_domain_id': 'default',
+            'service_token_roles_required': 'true',
         }
         return values
 
     def start(self):
         services.check_keystone()
         super().start()
+
+    def service_logs(self):
+        """Return the complete log text of every process, for greps."""
+        return '\n'.join(process.log_text() for process in self.processes)
+
+
+class KeystoneAllInOne(KeystoneMixin, AllInOne):
+    """zun-all with SQLite behind keystonemiddleware."""
+
+    name = 'keystone'
+
+
+class KeystoneSplit(KeystoneMixin, Split):
+    """zun-api and zun-compute with RabbitMQ and MariaDB, and Keystone."""
+
+    name = 'keystone-split'
