@@ -4,12 +4,16 @@ Queries are written in SQLAlchemy 2.0 style and run in oslo.db
 enginefacade transactions. State changes that must not race, such as
 claiming a container for an action, are single conditional UPDATE
 statements, so that the database decides which of two requests wins.
+Every public write runs again, up to oslo.db's retry limit, when the
+database reports a deadlock: InnoDB picks a victim among concurrent
+transactions, and a fresh attempt usually succeeds.
 """
 
 import contextlib
 import datetime
 import threading
 
+from oslo_db import api as oslo_db_api
 from oslo_db import exception as db_exc
 from oslo_db.sqlalchemy import enginefacade
 from oslo_log import log as logging
@@ -108,6 +112,7 @@ def _scoped(stmt, context):
 
 # --- containers
 
+@oslo_db_api.retry_on_deadlock
 def container_create(context, values):
     """Insert a container row.
 
@@ -247,6 +252,7 @@ def container_list_by_host(context, host):
         return session.execute(stmt).scalars().all()
 
 
+@oslo_db_api.retry_on_deadlock
 def container_update(context, container_uuid, values):
     """Write ``values`` into a container row and return the row.
 
@@ -276,6 +282,7 @@ def container_update(context, container_uuid, values):
     return container
 
 
+@oslo_db_api.retry_on_deadlock
 def container_claim(context, container_uuid, action, allowed_statuses,
                     task_state, status=None, ignore_task_state=False,
                     values=None):
@@ -343,6 +350,7 @@ def _project_of(container_uuid):
         return session.execute(stmt).scalar_one_or_none()
 
 
+@oslo_db_api.retry_on_deadlock
 def container_update_if(context, container_uuid, expected, values):
     """Write ``values`` only when the row still has the ``expected`` values.
 
@@ -360,6 +368,7 @@ def container_update_if(context, container_uuid, expected, values):
         return session.execute(stmt).rowcount == 1
 
 
+@oslo_db_api.retry_on_deadlock
 def container_destroy(context, container_uuid):
     """Delete a container row and its action history.
 
@@ -398,6 +407,7 @@ def container_memory_by_host(context, hosts=None):
 
 # --- container actions and their events
 
+@oslo_db_api.retry_on_deadlock
 def action_start(context, values):
     """Record the start of an action and return its row."""
     action = models.ContainerAction(**_db_values(values))
@@ -415,6 +425,7 @@ def _action_query(container_uuid, request_id):
             .order_by(model.id.desc()).limit(1))
 
 
+@oslo_db_api.retry_on_deadlock
 def action_finish(context, container_uuid, request_id, message=None):
     """Set the finish time (and the message) of an action.
 
@@ -432,6 +443,7 @@ def action_finish(context, container_uuid, request_id, message=None):
     return action
 
 
+@oslo_db_api.retry_on_deadlock
 def actions_finish_unfinished(context, container_uuid, message):
     """Finish every unfinished action of a container with ``message``.
 
@@ -463,6 +475,7 @@ def actions_get(context, container_uuid):
         return session.execute(stmt).scalars().all()
 
 
+@oslo_db_api.retry_on_deadlock
 def action_event_start(context, values):
     """Record the start of an event of an action and return its row.
 
@@ -485,6 +498,7 @@ def action_event_start(context, values):
     return event
 
 
+@oslo_db_api.retry_on_deadlock
 def action_event_finish(context, event_id, result, traceback=None,
                         details=None):
     """Set the result and finish time of an event and return its row.
@@ -515,6 +529,7 @@ def action_events_get(context, action_id):
 
 # --- services
 
+@oslo_db_api.retry_on_deadlock
 def service_create(context, values):
     """Insert a service row.
 
@@ -542,6 +557,7 @@ def service_get(context, host, binary):
     return service
 
 
+@oslo_db_api.retry_on_deadlock
 def service_update(context, host, binary, values):
     """Write ``values`` into a service row and return the row."""
     model = models.ZunService
@@ -556,6 +572,7 @@ def service_update(context, host, binary, values):
     return service
 
 
+@oslo_db_api.retry_on_deadlock
 def service_heartbeat(context, host, binary):
     """Record a heartbeat: last_seen_up is now, report_count grows by one.
 
@@ -584,6 +601,7 @@ def service_list(context, binary=None):
 
 # --- compute nodes
 
+@oslo_db_api.retry_on_deadlock
 def compute_node_upsert(context, hostname, values):
     """Create or update the compute node of ``hostname`` and return it."""
     model = models.ComputeNode
