@@ -64,10 +64,9 @@ class InvalidUUID(Invalid):
     msg_fmt = "'%(value)s' is not a valid UUID."
 
 
-class InteractiveExecNotSupported(Invalid):
-    msg_fmt = ('An interactive exec (interactive=true or run=false) needs the '
-               'websocket proxy, which this service does not provide. Run '
-               'the command to completion with run=true instead.')
+class NoInteractiveFlag(Invalid):
+    msg_fmt = ('Container %(container)s was not created with interactive '
+               'set to true, so it has no console to attach to.')
 
 
 # --- 403 family: the caller may not do this.
@@ -78,6 +77,14 @@ class Forbidden(ZunException):
 
 class PolicyNotAuthorized(Forbidden):
     msg_fmt = "Policy doesn't allow %(action)s to be performed."
+
+
+class WebsocketTokenRejected(Forbidden):
+    msg_fmt = 'The websocket token is rejected: %(reason)s'
+
+
+class WebsocketOriginRejected(Forbidden):
+    msg_fmt = 'The websocket origin %(origin)s is rejected: %(reason)s'
 
 
 # --- 404 family: something named in the request does not exist.
@@ -115,6 +122,10 @@ class MarkerNotFound(NotFound):
     msg_fmt = 'Marker %(marker)s could not be found.'
 
 
+class ExecInstanceNotFound(NotFound):
+    msg_fmt = 'Exec %(exec_id)s of container %(container)s could not be found.'
+
+
 # --- 409 family: the request conflicts with the current state.
 
 class Conflict(ZunException):
@@ -137,6 +148,28 @@ class ContainerBusy(Conflict):
 
 class ServiceAlreadyExists(Conflict):
     msg_fmt = 'Service %(binary)s on host %(host)s already exists.'
+
+
+class ExecFinished(Conflict):
+    msg_fmt = ('Exec %(exec_id)s of container %(container)s has finished; '
+               'start a new interactive exec.')
+
+
+class ExecNotStarted(Conflict):
+    msg_fmt = ('Exec %(exec_id)s of container %(container)s has not started '
+               'yet; open its proxy_url first.')
+
+
+class ExecAlreadyStarted(Conflict):
+    msg_fmt = ('Exec %(exec_id)s of container %(container)s has already '
+               'started; each exec opens one session. Start a new '
+               'interactive exec.')
+
+
+class ContainerNotOnThisHost(Conflict):
+    msg_fmt = ('Container %(container)s runs on host %(container_host)s, but '
+               'this websocket proxy serves host %(proxy_host)s; use the URL '
+               'that the API returned for the container.')
 
 
 # --- 406 and 415: content negotiation.

@@ -7,6 +7,7 @@ import oslo_messaging as messaging
 from zun.common import consts
 from zun.common import exception
 from zun.compute import inspection
+from zun.compute import interactive
 from zun.compute import lifecycle
 from zun.compute import tasks
 from zun.container import driver as container_driver
@@ -18,7 +19,8 @@ LOG = logging.getLogger(__name__)
 DELETE_STOP_TIMEOUT = 10
 
 
-class Manager(lifecycle.LifecycleMixin, inspection.InspectionMixin):
+class Manager(lifecycle.LifecycleMixin, inspection.InspectionMixin,
+              interactive.InteractiveMixin):
     """Runs container requests on this host's engine.
 
     Each public method is an RPC method of ``zun.compute.rpcapi.API``. The
@@ -26,12 +28,13 @@ class Manager(lifecycle.LifecycleMixin, inspection.InspectionMixin):
     runs the work under the container's lock and clears task_state at the
     end, in every outcome. The methods of each flow other than create and
     delete live in a mixin module of their own, such as ``lifecycle``.
-    The synchronous reads in ``inspection`` are the exception: the API
-    claims nothing for them, and they take no lock.
+    The synchronous requests in ``inspection`` and ``interactive`` are the
+    exception: the API claims nothing for them, and they take no lock.
     """
 
-    # 1.1: add container_logs, container_top, container_stats and
-    # container_exec_run.
+    # 1.1: add container_logs, container_top, container_stats,
+    # container_exec_run, container_attach, container_resize,
+    # container_exec_create and container_exec_resize.
     target = messaging.Target(version='1.1')
 
     def __init__(self, driver=None):

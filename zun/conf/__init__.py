@@ -9,6 +9,7 @@ from zun.conf import database
 from zun.conf import docker
 from zun.conf import scheduler
 from zun.conf import service
+from zun.conf import websocket_proxy
 
 CONF = cfg.CONF
 
@@ -19,3 +20,4 @@ database.register_opts(CONF)
 docker.register_opts(CONF)
 scheduler.register_opts(CONF)
 service.register_opts(CONF)
+websocket_proxy.register_opts(CONF)

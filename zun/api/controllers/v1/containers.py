@@ -12,6 +12,7 @@ from zun.api.controllers.v1 import actions
 from zun.api.controllers.v1 import container_create
 from zun.api.controllers.v1 import container_history
 from zun.api.controllers.v1 import container_inspection
+from zun.api.controllers.v1 import container_interactive
 from zun.api.controllers.v1 import container_lifecycle
 from zun.api.controllers.v1 import lookup
 from zun.api.schemas import containers as schema
@@ -72,6 +73,7 @@ def _paging(params):
 
 class ContainersController(container_lifecycle.LifecycleActions,
                            container_inspection.InspectionActions,
+                           container_interactive.InteractiveActions,
                            base.Controller):
     """Create, list, show and delete containers.
 
@@ -82,7 +84,8 @@ class ContainersController(container_lifecycle.LifecycleActions,
 
     _custom_actions = base.merge_custom_actions(
         container_lifecycle.LifecycleActions,
-        container_inspection.InspectionActions)
+        container_inspection.InspectionActions,
+        container_interactive.InteractiveActions)
 
     def __init__(self):
         super().__init__()
