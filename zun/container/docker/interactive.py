@@ -19,7 +19,7 @@ CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
 
 # Seconds to wait for the engine to record the exit code once the console
-# stream of a process has ended.
+# stream of a process has ended, or the PID of a process that has started.
 EXIT_WAIT = 2
 EXIT_POLL = 0.05
 ATTACH_QUERY = parse.urlencode({'stream': 1, 'stdin': 1, 'stdout': 1,
@@ -193,9 +193,22 @@ class InteractiveMixin:
                       'failed: %s', exec_id, container.uuid, exc)
             return 'the command ended'
 
+    @staticmethod
+    def _wait_for_exec_pid(client, exec_id):
+        # Right after the start, the engine (Docker 20.10) reports a
+        # running exec whose PID is still 0.
+        deadline = time.monotonic() + EXIT_WAIT
+        while True:
+            info = client.exec_inspect(exec_id)
+            if (not info.get('Running') or info.get('Pid')
+                    or time.monotonic() >= deadline):
+                return
+            time.sleep(EXIT_POLL)
+
     def execute_kill(self, context, container, exec_id):
         try:
             with self._client() as client:
+                self._wait_for_exec_pid(client, exec_id)
                 return exec_kill.kill_exec(client, container, exec_id)
         except docker_errors.NotFound:
             return True
