@@ -107,7 +107,8 @@ def test_attach_non_interactive_400(deployment, worker):
 
 
 def test_attach_stopped_409(deployment, shell):
-    deployment.client.post('/v1/containers/%s/stop' % shell['uuid'])
+    deployment.client.post('/v1/containers/%s/stop?timeout=0'
+                           % shell['uuid'])
     deployment.client.wait_for_status(shell['uuid'], 'Stopped')
     response = deployment.client.get('/v1/containers/%s/attach'
                                      % shell['uuid'])
