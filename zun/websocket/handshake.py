@@ -57,11 +57,12 @@ def parse_query(path):
     return params
 
 
-def _host_name(host_header):
-    """Return the host name of a Host header value, without the port."""
-    if not host_header:
+def _host_name(netloc):
+    """Return the lowercase host name of ``host[:port]``, or None."""
+    try:
+        return parse.urlsplit('//' + netloc).hostname if netloc else None
+    except ValueError:
         return None
-    return parse.urlsplit('//' + host_header).hostname
 
 
 def expected_origin_scheme(base_url):
@@ -81,11 +82,8 @@ def check_origin(origin, host_header):
     """
     if origin is None:
         return
-    parsed = parse.urlsplit(origin)
-    try:
-        hostname = parsed.hostname
-    except ValueError:
-        hostname = None
+    scheme, _, netloc = origin.partition('://')
+    hostname = _host_name(netloc)
     allowed = {_host_name(host_header)}
     allowed.update(name.strip().lower()
                    for name in CONF.websocket_proxy.allowed_origins)
@@ -95,12 +93,12 @@ def check_origin(origin, host_header):
             origin=origin,
             reason='its host is neither the proxy host of the Host header '
                    'nor one of [websocket_proxy] allowed_origins')
-    scheme = expected_origin_scheme(CONF.websocket_proxy.base_url)
-    if parsed.scheme != scheme:
+    expected_scheme = expected_origin_scheme(CONF.websocket_proxy.base_url)
+    if scheme.lower() != expected_scheme:
         raise exception.WebsocketOriginRejected(
             origin=origin,
             reason='the proxy serves %s pages only, as its base_url shows'
-            % scheme)
+            % expected_scheme)
 
 
 def _check_container(container, exec_id):
