@@ -202,7 +202,8 @@ class TestTLS(ProxyTestCase):
         cert, key = _write_certificate(directory)
         self.conf.config(cert=cert, key=key, group='websocket_proxy')
         proxy = self.start_proxy()
-        self.assertRaises(Exception, self.connect, self.url(proxy))
+        self.assertRaises((websocket.WebSocketException, OSError),
+                          self.connect, self.url(proxy))
         self.driver.open_attach_stream.assert_not_called()
 
 
