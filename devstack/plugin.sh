@@ -10,7 +10,7 @@ set -o xtrace
 # shellcheck source=devstack/lib/zun
 source "$(dirname "${BASH_SOURCE[0]}")/lib/zun"
 
-if is_service_enabled zun-api zun-compute; then
+if is_service_enabled zun-api zun-compute zun-wsproxy; then
     case "$1/${2:-}" in
         stack/install)
             echo_summary "Installing zun"

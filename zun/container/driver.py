@@ -251,8 +251,8 @@ class ContainerDriver(abc.ABC):
     def execute_resize(self, context, container, exec_id, height, width):
         """Set the size of the TTY of a running exec.
 
-        :raises ExecFinished: when the exec has ended, or the engine no
-            longer knows it.
+        :raises ExecFinished: when the exec has ended, or the engine has no
+            record of it.
         :raises ExecNotStarted: when no session has started it yet.
         """
 
@@ -270,7 +270,7 @@ class ContainerDriver(abc.ABC):
         """Start an exec that execute_create made and stream its console.
 
         :returns: a ConsoleStream of the exec's process.
-        :raises ExecFinished: when the engine no longer knows the exec.
+        :raises ExecFinished: when the engine has no record of the exec.
         :raises ExecAlreadyStarted: when the exec has started before.
         """
 

@@ -1,8 +1,8 @@
 """The websocket proxy for attach and interactive exec sessions.
 
-zun-api hands out a URL of the proxy with a single-use token (``tokens``);
-the proxy checks the handshake (``handshake``), opens the engine stream
-through the container driver and relays bytes both ways (``relay``,
+zun-api hands out a URL of the proxy with a single-use token (``tokens``).
+The proxy checks the handshake (``handshake``), opens the engine stream
+through the container driver, and relays bytes both ways (``relay``,
 ``server``).
 
 A proxy streams from the engine of its own host only, through the

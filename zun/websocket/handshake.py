@@ -23,7 +23,7 @@ QUERY_PARAMS = ('token', 'uuid', 'exec_id')
 
 
 class Target:
-    """What a handshake may open: an attach or an exec session.
+    """The session that a handshake opens: an attach or an exec.
 
     :ivar container: the Container.
     :ivar exec_id: the engine's ID of the exec, or None to attach.
@@ -118,7 +118,7 @@ def _check_container(container, exec_id):
 def authorize(context, params):
     """Use up the token of a handshake and return the session's Target.
 
-    :param context: an admin context; the token stands for the caller's
+    :param context: an admin context. The token is the caller's
         permission, which the API checked when it issued the token.
     :param params: the result of parse_query.
     :raises WebsocketTokenRejected: for a bad token.

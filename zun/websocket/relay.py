@@ -34,7 +34,7 @@ def split_incomplete_utf8(data):
     python-zunclient 5.5 decodes each message as UTF-8 on its own and
     fails on a character that is cut between two messages. Holding the
     first bytes of such a character back keeps it in one message. Bytes
-    that cannot become valid UTF-8 are never held, so other data passes
+    that cannot become valid UTF-8 are never held back, so other data passes
     unchanged, only maybe a moment later.
     :returns: (bytes to send now, bytes to hold back).
     """
@@ -136,21 +136,22 @@ class Session:
             self._connection.send(data)
 
     def _relay_output(self):
-        held = b''
+        held_back = b''
         try:
             while True:
-                data = self._stream.read(UTF8_HOLD_TIME if held else None)
+                timeout = UTF8_HOLD_TIME if held_back else None
+                data = self._stream.read(timeout)
                 if data is None:
-                    self._send(held)
-                    held = b''
+                    self._send(held_back)
+                    held_back = b''
                     continue
                 if not data:
                     break
-                ready, held = split_incomplete_utf8(held + data)
+                ready, held_back = split_incomplete_utf8(held_back + data)
                 self._send(ready)
             if self._client_gone.is_set():
                 return
-            self._send(held)
+            self._send(held_back)
             self._output_ended.set()
             reason = self._stream.describe_end()
             LOG.info('Closing the session of %s: %s', self._label, reason)

@@ -36,9 +36,9 @@ OPEN_TIMEOUT = 30
 # Largest message, in bytes, that a client may send: typed or pasted input.
 MAX_MESSAGE_SIZE = 1024 * 1024
 
-# Logger of the websockets library. At debug level the library logs request
-# lines, which carry the token, and the contents of every frame, which carry
-# what users type, passwords included; so this logger never logs debug.
+# Logger of the websockets library, which never logs at debug level. At
+# debug level the library logs each request line, token included, and the
+# contents of every frame, which include what users type, passwords too.
 PROTOCOL_LOG = std_logging.getLogger('zun.websocket.protocol')
 PROTOCOL_LOG.setLevel(std_logging.INFO)
 
@@ -129,9 +129,9 @@ class WebsocketProxy:
             create_connection=ProxyConnection,
             compression=None,
             open_timeout=OPEN_TIMEOUT,
-            # No keepalive pings: python-zunclient 5.5 answers a ping from
-            # inside a blocking read, which then waits for the next output
-            # and holds back the user's input until the process writes.
+            # No keepalive pings, because python-zunclient 5.5 replies to a
+            # ping inside a blocking read. That read then waits for the next
+            # output and delays the user's input until the process writes.
             ping_interval=None,
             max_size=MAX_MESSAGE_SIZE,
             logger=PROTOCOL_LOG)

@@ -93,9 +93,9 @@ def consume(context, token, container_uuid, exec_id=None):
     """Use up a token for a session on a container (and exec).
 
     The database finds the token by its SHA-256 digest. The time that the
-    index lookup takes depends only on the digest, which tells a caller
-    nothing about the tokens, and the found digest is compared once more
-    in constant time.
+    index lookup takes depends only on the digest, which reveals nothing
+    about the tokens, and the found digest is compared once more in
+    constant time.
 
     :raises WebsocketTokenRejected: for a missing, unknown, used or
         expired token, or one that was issued for another session.

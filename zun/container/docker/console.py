@@ -1,8 +1,8 @@
 """Raw two-way streams to the console of a container or an exec.
 
-The engine API answers an attach or exec start request that asks for an
-upgrade with ``101 UPGRADED`` and then carries the process's input and
-output on the same connection. The docker SDK (7.x) reads that response
+The engine API replies ``101 UPGRADED`` to an attach or exec start request
+that asks for an upgrade, and then carries the process's input and output
+on the same connection. The docker SDK (7.x) reads that response
 through a buffer and hands out the socket behind it, so output that
 arrives together with the response headers is lost; with Docker 20.10 the
 first output of a short command often does. This module therefore sends
@@ -32,7 +32,7 @@ _FRAME_HEADER = struct.Struct('>BxxxL')
 
 
 class UpgradeFailed(Exception):
-    """The engine answered the upgrade request with an error status."""
+    """The engine rejected the upgrade request with an error status."""
 
     def __init__(self, status, message):
         super().__init__('%s %s' % (status, message))
@@ -124,7 +124,7 @@ def open_upgraded(api_url, path, body, timeout):
     :param timeout: seconds to connect and to wait for the response head;
         the returned socket blocks without a time limit.
     :returns: (socket, bytes that followed the response head).
-    :raises UpgradeFailed: when the engine answers with an error status.
+    :raises UpgradeFailed: when the engine replies with an error status.
     :raises DockerError: when the engine cannot be reached or answers
         something else than an upgrade.
     """

@@ -27,11 +27,11 @@ ATTACH_QUERY = parse.urlencode({'stream': 1, 'stdin': 1, 'stdout': 1,
 
 
 def exec_required(func):
-    """Raise ExecFinished when the engine no longer knows the exec.
+    """Raise ExecFinished when the engine has no record of the exec.
 
     The API checks that the exec was made for the container, so an exec
-    that the engine lacks has ended and been cleaned up, or went away with
-    a restart of the container.
+    that the engine lacks has ended and been removed, or went away with a
+    restart of the container.
     """
 
     @functools.wraps(func)
@@ -153,8 +153,8 @@ class InteractiveMixin:
             if state == 'created':
                 raise exception.ExecNotStarted(exec_id=exec_id,
                                                container=container.uuid)
-            # The engine forgets an exec soon after it ends, so a NotFound
-            # here means that it ended since the inspect.
+            # The engine removes an exec soon after it ends, so a NotFound
+            # here means that it ended after the inspect.
             client.exec_resize(exec_id, height=height, width=width)
 
     @engine.translate_errors

@@ -204,7 +204,7 @@ class ComputeNode(Base):
 class ExecInstance(Base):
     """An exec that the execute API created for the websocket proxy.
 
-    The engine forgets an exec a few minutes after it ends; this row keeps
+    The engine removes an exec a few minutes after it ends. This row keeps
     the fact that it belonged to the container, so that a resize of an
     ended exec gets 409, not 404.
     """

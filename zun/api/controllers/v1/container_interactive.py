@@ -1,7 +1,7 @@
 """Attach, interactive execute and TTY resize of one container.
 
 attach and an interactive execute return a websocket URL with a
-single-use token; the client opens the session at the websocket proxy of
+single-use token. The client opens the session at the websocket proxy of
 the container's host. The resizes are synchronous requests to the compute
 host. Like the inspection actions, none of them claims the container or
 leaves an entry in the action history.

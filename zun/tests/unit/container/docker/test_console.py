@@ -22,7 +22,7 @@ def frame(stream_type, payload):
 
 
 class FakeEngine:
-    """A unix socket server that answers one request with fixed bytes."""
+    """A unix socket server that replies to one request with fixed bytes."""
 
     def __init__(self, path, answer):
         self.path = path
