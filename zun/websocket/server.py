@@ -58,8 +58,8 @@ class PendingSession:
         container = self.target.container
         if self.driver.execute_kill(zun_context.get_admin_context(),
                                     container, self.target.exec_id):
-            LOG.info('Ended exec %s of container %s, whose client left',
-                     self.target.exec_id, container.uuid)
+            LOG.info('Exec %s of container %s, whose client left, no longer '
+                     'runs', self.target.exec_id, container.uuid)
 
     def abandon(self):
         """Close the stream of a handshake that did not complete."""

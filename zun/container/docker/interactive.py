@@ -19,7 +19,7 @@ CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
 
 # Seconds to wait for the engine to record the exit code once the console
-# stream of a process has ended, or the PID of a process that has started.
+# stream of a process has ended, or the PID of an exec that it started.
 EXIT_WAIT = 2
 EXIT_POLL = 0.05
 ATTACH_QUERY = parse.urlencode({'stream': 1, 'stdin': 1, 'stdout': 1,
@@ -169,6 +169,11 @@ class InteractiveMixin:
             sock, leftover = self._upgrade(
                 client, '/exec/%s/start' % parse.quote(exec_id),
                 {'Detach': False, 'Tty': tty})
+            try:
+                self._wait_for_exec_start(client, exec_id)
+            except Exception:
+                sock.close()
+                raise
         return console.EngineStream(
             sock, leftover, multiplexed=not tty,
             accepts_input=bool(info.get('OpenStdin')),
@@ -194,21 +199,25 @@ class InteractiveMixin:
             return 'the command ended'
 
     @staticmethod
-    def _wait_for_exec_pid(client, exec_id):
-        # Right after the start, the engine (Docker 20.10) reports a
-        # running exec whose PID is still 0.
+    def _wait_for_exec_start(client, exec_id):
+        """Wait until the engine reports the PID or the end of an exec.
+
+        The engine (Docker 20.10) replies to the start request before it
+        starts the process, and then reports a running exec whose PID is
+        still 0 for a moment. A resize or a kill in that moment fails.
+        """
         deadline = time.monotonic() + EXIT_WAIT
         while True:
             info = client.exec_inspect(exec_id)
-            if (not info.get('Running') or info.get('Pid')
-                    or time.monotonic() >= deadline):
+            started = info.get('Pid') or info.get('ExitCode') is not None
+            if started or time.monotonic() >= deadline:
                 return
             time.sleep(EXIT_POLL)
 
     def execute_kill(self, context, container, exec_id):
         try:
             with self._client() as client:
-                self._wait_for_exec_pid(client, exec_id)
+                self._wait_for_exec_start(client, exec_id)
                 return exec_kill.kill_exec(client, container, exec_id)
         except docker_errors.NotFound:
             return True

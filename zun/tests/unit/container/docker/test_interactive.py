@@ -45,6 +45,8 @@ class InteractiveTestCase(test_driver.DriverTestCase):
             return_value=(proxy_side, b''))).mock
         self.useFixture(fixtures.MockPatchObject(interactive, 'EXIT_POLL',
                                                  0.001))
+        self.useFixture(fixtures.MockPatchObject(interactive, 'EXIT_WAIT',
+                                                 0.05))
 
 
 class TestAttach(InteractiveTestCase):
@@ -158,6 +160,24 @@ class TestExec(InteractiveTestCase):
         self.assertEqual(('/v1.41/exec/%s/start' % EXEC_ID,
                           {'Detach': False, 'Tty': True}),
                          self.upgrade.call_args.args[1:3])
+
+    def test_start_waits_for_pid(self):
+        self.client.exec_inspect.side_effect = [
+            exec_info(), exec_info(running=True), exec_info(running=True),
+            exec_info(running=True, pid=7)]
+        stream = self.driver.open_exec_stream(self.context, self.running,
+                                              EXEC_ID)
+        self.addCleanup(stream.close)
+        self.assertEqual(4, self.client.exec_inspect.call_count)
+
+    def test_start_failure_closes_socket(self):
+        self.client.exec_inspect.side_effect = [
+            exec_info(), test_driver.not_found()]
+        self.assertRaises(exception.ExecFinished,
+                          self.driver.open_exec_stream, self.context,
+                          self.running, EXEC_ID)
+        self.engine_side.settimeout(5)
+        self.assertEqual(b'', self.engine_side.recv(10))
 
     def test_start_without_tty(self):
         self.client.exec_inspect.return_value = exec_info(tty=False,
