@@ -1,4 +1,4 @@
-"""Parsers of the parameters of logs, top and execute.
+"""Parsers of the parameters of logs, top, execute and the TTY resizes.
 
 Each parser converts first and checks ranges after, and raises
 InvalidParameterValue naming the parameter and the rule.
@@ -259,3 +259,39 @@ def parse_exec_command(value, field='command'):
     if not command or not command[0]:
         raise _invalid(field, 'must not be empty')
     return command
+
+
+# Bounds of a TTY size in rows or columns; the kernel stores each in 16
+# bits (struct winsize).
+MIN_TTY_SIZE = 1
+MAX_TTY_SIZE = 65535
+# The engine's exec IDs are 64 hex digits.
+MAX_EXEC_ID_LENGTH = 64
+
+
+def parse_tty_size(params):
+    """Return (height, width) from the ``h`` and ``w`` parameters.
+
+    Both are required whole numbers of rows and columns from 1 to 65535.
+    """
+    size = []
+    for field, meaning in (('h', 'height in rows'), ('w', 'width in columns')):
+        value = params.get(field)
+        if value is None:
+            raise _invalid(field, 'is required; give the TTY %s' % meaning)
+        size.append(validation.parse_int(value, field, minimum=MIN_TTY_SIZE,
+                                         maximum=MAX_TTY_SIZE))
+    return tuple(size)
+
+
+def parse_exec_id(value, field='exec_id'):
+    """Check the exec ID of an execute_resize request."""
+    if value is None:
+        raise _invalid(field, 'is required; give the exec_id that the '
+                              'interactive execute returned')
+    if not isinstance(value, str) or not value:
+        raise _invalid(field, 'must be a non-empty string')
+    if len(value) > MAX_EXEC_ID_LENGTH:
+        raise _invalid(field, 'must be at most %d characters long'
+                       % MAX_EXEC_ID_LENGTH)
+    return value

@@ -1,4 +1,4 @@
-"""zun-all: API and compute in one process, for a single machine.
+"""zun-all: API, compute and websocket proxy in one process, for one machine.
 
 It uses the same code paths as separate zun-api and zun-compute processes,
 with oslo.messaging's in-process ``fake://`` transport and, by default,
@@ -18,6 +18,7 @@ from zun.common import service
 from zun.common import wsgi_server
 from zun.compute import service as compute_service
 from zun.db import migration
+from zun.websocket import server as wsproxy_server
 
 CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
@@ -42,6 +43,8 @@ def main():
     rpc.init(CONF)
     compute = compute_service.ComputeService()
     compute.start()
+    proxy = wsproxy_server.WebsocketProxy(driver=compute.manager.driver)
+    proxy.start()
     server = wsgi_server.Server(app.load_app(), CONF.api.host_ip,
                                 CONF.api.port, threads=CONF.api.max_threads,
                                 name='zun-all',
@@ -54,5 +57,6 @@ def main():
         compute_cmd.wait_for_signal()
     finally:
         server.stop()
+        proxy.stop()
         compute.stop()
         rpc.cleanup()

@@ -103,9 +103,13 @@ ALLOWED_STATUSES = {
     'remove_security_group': (CREATED, RUNNING, PAUSED, STOPPED),
     # Listing the networks reads only the database, as in Zun.
     'network_list': CONTAINER_STATUSES,
+    'attach': (RUNNING,),
+    'resize': (RUNNING,),
+    'execute_resize': (RUNNING,),
 }
 
-# Actions that only read a container or run a command in it. The API checks
+# Actions that only read a container, run a command in it or connect to its
+# console. The API checks
 # their status but does not claim the container, so they run alongside each
 # other and alongside a running task; they have no task state and no entry
 # in the action history. Each maps to the verb of its error messages.
@@ -114,6 +118,9 @@ INSPECTION_ACTIONS = {
     'top': 'list the processes of',
     'stats': 'show the resource usage of',
     'execute': 'execute a command in',
+    'attach': 'attach to',
+    'resize': 'resize the TTY of',
+    'execute_resize': 'resize the TTY of a command in',
 }
 
 # Actions that claim nothing: the API checks the status and runs them

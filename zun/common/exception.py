@@ -64,10 +64,9 @@ class InvalidUUID(Invalid):
     msg_fmt = "'%(value)s' is not a valid UUID."
 
 
-class InteractiveExecNotSupported(Invalid):
-    msg_fmt = ('An interactive exec (interactive=true or run=false) needs the '
-               'websocket proxy, which this service does not provide. Run '
-               'the command to completion with run=true instead.')
+class NoInteractiveFlag(Invalid):
+    msg_fmt = ('Container %(container)s was not created with interactive '
+               'set to true, so it has no console to attach to.')
 
 
 class ArchiveLimitExceeded(Invalid):
@@ -97,6 +96,14 @@ class Forbidden(ZunException):
 
 class PolicyNotAuthorized(Forbidden):
     msg_fmt = "Policy doesn't allow %(action)s to be performed."
+
+
+class WebsocketTokenRejected(Forbidden):
+    msg_fmt = 'The websocket token is rejected: %(reason)s'
+
+
+class WebsocketOriginRejected(Forbidden):
+    msg_fmt = 'The websocket origin %(origin)s is rejected: %(reason)s'
 
 
 # --- 404 family: something named in the request does not exist.
@@ -152,6 +159,10 @@ class NetworkNotAttached(NotFound):
                '%(network)s; network_list shows its networks.')
 
 
+class ExecInstanceNotFound(NotFound):
+    msg_fmt = 'Exec %(exec_id)s of container %(container)s could not be found.'
+
+
 # --- 409 family: the request conflicts with the current state.
 
 class Conflict(ZunException):
@@ -185,6 +196,28 @@ class ServiceAlreadyExists(Conflict):
 class NetworkAlreadyAttached(Conflict):
     msg_fmt = ('Container %(container)s is already attached to network '
                '%(network)s.')
+
+
+class ExecFinished(Conflict):
+    msg_fmt = ('Exec %(exec_id)s of container %(container)s has finished; '
+               'start a new interactive exec.')
+
+
+class ExecNotStarted(Conflict):
+    msg_fmt = ('Exec %(exec_id)s of container %(container)s has not started '
+               'yet; open its proxy_url first.')
+
+
+class ExecAlreadyStarted(Conflict):
+    msg_fmt = ('Exec %(exec_id)s of container %(container)s has already '
+               'started; each exec opens one session. Start a new '
+               'interactive exec.')
+
+
+class ContainerNotOnThisHost(Conflict):
+    msg_fmt = ('Container %(container)s runs on host %(container_host)s, but '
+               'this websocket proxy serves host %(proxy_host)s; use the URL '
+               'that the API returned for the container.')
 
 
 # --- 406 and 415: content negotiation.

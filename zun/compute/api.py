@@ -225,3 +225,23 @@ class API:
         self._record(context, container, consts.ACTION_COMMIT)
         return self._call(context, container, 'container_commit', repository,
                           tag, timeout=CONF.compute.commit_timeout)
+
+    # --- attach, interactive exec and TTY resize
+
+    def container_attach(self, context, container):
+        """Return the base URL of the websocket proxy of the host."""
+        return self._call(context, container, 'container_attach')
+
+    def container_resize(self, context, container, height, width):
+        return self._call(context, container, 'container_resize', height,
+                          width)
+
+    def container_exec_create(self, context, container, command,
+                              interactive):
+        return self._call(context, container, 'container_exec_create',
+                          command, interactive)
+
+    def container_exec_resize(self, context, container, exec_id, height,
+                              width):
+        return self._call(context, container, 'container_exec_resize',
+                          exec_id, height, width)

@@ -8,6 +8,7 @@ from zun.common import consts
 from zun.common import exception
 from zun.compute import archive
 from zun.compute import inspection
+from zun.compute import interactive
 from zun.compute import lifecycle
 from zun.compute import network
 from zun.compute import rebuild
@@ -25,7 +26,8 @@ DELETE_STOP_TIMEOUT = 10
 
 class Manager(lifecycle.LifecycleMixin, rebuild.RebuildMixin,
               update.UpdateMixin, inspection.InspectionMixin,
-              archive.ArchiveMixin, network.NetworkMixin):
+              archive.ArchiveMixin, network.NetworkMixin,
+              interactive.InteractiveMixin):
     """Runs container requests on this host's engine.
 
     Each public method is an RPC method of ``zun.compute.rpcapi.API``. The
@@ -33,9 +35,9 @@ class Manager(lifecycle.LifecycleMixin, rebuild.RebuildMixin,
     runs the work under the container's lock and clears task_state at the
     end, in every outcome. The methods of each flow other than create and
     delete live in a mixin module of their own, such as ``lifecycle``.
-    The synchronous reads in ``inspection`` are the exception: the API
-    claims nothing for them, and they take no lock. The RPC version
-    history is in ``zun.compute.rpcapi.API``.
+    The synchronous requests in ``inspection`` and ``interactive`` are the
+    exception: the API claims nothing for them, and they take no lock. The
+    RPC version history is in ``zun.compute.rpcapi.API``.
     """
 
     target = messaging.Target(version='1.1')

@@ -21,7 +21,9 @@ class API:
       container_exec_run, container_get_archive, container_put_archive,
       network_attach, network_detach, container_pause, container_unpause,
       container_kill, container_reboot, container_rebuild,
-      container_update, resize_container and container_commit.
+      container_update, resize_container, container_commit,
+      container_attach, container_resize, container_exec_create and
+      container_exec_resize.
     """
 
     VERSION = '1.1'
@@ -257,3 +259,54 @@ class API:
                                timeout=CONF.compute.commit_timeout)
         return client.call(context, 'container_commit', container=container,
                            repository=repository, tag=tag)
+
+    def container_attach(self, context, container):
+        """Check that a client can attach to a container's console.
+
+        Call. Returns the base URL of the websocket proxy of the
+        container's host. Raises ContainerNotOnEngine, or
+        ContainerEngineConflict when the container does not run or keeps no
+        standard input open. Since 1.1.
+        """
+        client = self._prepare(container.host, version='1.1',
+                               timeout=self._call_timeout())
+        return client.call(context, 'container_attach', container=container)
+
+    def container_resize(self, context, container, height, width):
+        """Set the TTY size of a container, in rows and columns.
+
+        Call; returns None. Raises ContainerNotOnEngine or
+        ContainerEngineConflict. Since 1.1.
+        """
+        client = self._prepare(container.host, version='1.1',
+                               timeout=self._call_timeout())
+        return client.call(context, 'container_resize', container=container,
+                           height=height, width=width)
+
+    def container_exec_create(self, context, container, command,
+                              interactive):
+        """Create an exec of ``command`` (a list) without starting it.
+
+        Call. Returns ``{'exec_id', 'proxy_base_url'}``: the engine's ID of
+        the exec and the base URL of the websocket proxy that starts it.
+        With ``interactive`` the exec has a TTY and standard input. Raises
+        ContainerNotOnEngine or ContainerEngineConflict. Since 1.1.
+        """
+        client = self._prepare(container.host, version='1.1',
+                               timeout=self._call_timeout())
+        return client.call(context, 'container_exec_create',
+                           container=container, command=command,
+                           interactive=interactive)
+
+    def container_exec_resize(self, context, container, exec_id, height,
+                              width):
+        """Set the TTY size of a running exec, in rows and columns.
+
+        Call; returns None. Raises ExecFinished or ExecNotStarted. Since
+        1.1.
+        """
+        client = self._prepare(container.host, version='1.1',
+                               timeout=self._call_timeout())
+        return client.call(context, 'container_exec_resize',
+                           container=container, exec_id=exec_id,
+                           height=height, width=width)

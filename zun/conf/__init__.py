@@ -10,6 +10,7 @@ from zun.conf import docker
 from zun.conf import network
 from zun.conf import scheduler
 from zun.conf import service
+from zun.conf import websocket_proxy
 
 CONF = cfg.CONF
 
@@ -21,3 +22,4 @@ docker.register_opts(CONF)
 network.register_opts(CONF)
 scheduler.register_opts(CONF)
 service.register_opts(CONF)
+websocket_proxy.register_opts(CONF)

@@ -7,10 +7,12 @@ from zun.conf import docker
 from zun.conf import network
 from zun.conf import scheduler
 from zun.conf import service
+from zun.conf import websocket_proxy
 
 # [database] belongs to oslo.db: the generator lists it under the oslo.db
 # namespace, and listing it here too would repeat every option.
-_MODULES = (api, compute, container, docker, network, scheduler, service)
+_MODULES = (api, compute, container, docker, network, scheduler, service,
+            websocket_proxy)
 
 
 def list_opts():

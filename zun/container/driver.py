@@ -47,6 +47,46 @@ class EngineContainer:
                 % (self.uuid, self.status, self.status_detail))
 
 
+class ConsoleStream(abc.ABC):
+    """A two-way byte stream to the console of a running process.
+
+    One thread may read while another writes; ``close`` may come from
+    either and ends a blocked ``read``.
+
+    :ivar accepts_input: the process has its standard input open, so
+        ``write`` passes bytes on; otherwise ``write`` drops them.
+    """
+
+    accepts_input = False
+
+    @abc.abstractmethod
+    def read(self, timeout=None):
+        """Return the next output bytes of the process.
+
+        Standard output and error arrive interleaved, as the process
+        wrote them.
+        :param timeout: seconds to wait, or None to wait until output or
+            the end arrives.
+        :returns: bytes; ``b''`` at the end of the stream; None when the
+            timeout passed without output.
+        """
+
+    @abc.abstractmethod
+    def write(self, data):
+        """Send ``data`` (bytes) to the standard input of the process.
+
+        :raises OSError: when the stream is broken.
+        """
+
+    @abc.abstractmethod
+    def close(self):
+        """Close the stream; a second call does nothing."""
+
+    @abc.abstractmethod
+    def describe_end(self):
+        """Return how the process ended, such as ``exited with code 0``."""
+
+
 class ContainerDriver(abc.ABC):
     """Interface of a container driver.
 
@@ -274,6 +314,71 @@ class ContainerDriver(abc.ABC):
         :raises ContainerPathNotFound: when the directory does not exist.
         :raises InvalidParameterValue: when the path is not a directory, or
             the engine cannot extract the archive.
+        """
+
+    @abc.abstractmethod
+    def check_attachable(self, context, container):
+        """Check that a client can attach to the console of ``container``.
+
+        :raises ContainerNotOnEngine: when the engine has no such container.
+        :raises ContainerEngineConflict: when it is not running, or keeps
+            no standard input open.
+        """
+
+    @abc.abstractmethod
+    def resize(self, context, container, height, width):
+        """Set the size of the TTY of a running container.
+
+        :param height: rows, from 1 to 65535.
+        :param width: columns, from 1 to 65535.
+        :raises ContainerNotOnEngine: when the engine has no such container.
+        :raises ContainerEngineConflict: when it is not running.
+        """
+
+    @abc.abstractmethod
+    def execute_create(self, context, container, command, interactive):
+        """Create an exec of ``command`` in a container without starting it.
+
+        The websocket proxy starts it when a client opens the session.
+        :param interactive: open standard input and allocate a TTY.
+        :returns: the engine's ID of the exec.
+        :raises ContainerNotOnEngine: when the engine has no such container.
+        :raises ContainerEngineConflict: when the engine refuses the exec.
+        """
+
+    @abc.abstractmethod
+    def execute_resize(self, context, container, exec_id, height, width):
+        """Set the size of the TTY of a running exec.
+
+        :raises ExecFinished: when the exec has ended, or the engine has no
+            record of it.
+        :raises ExecNotStarted: when no session has started it yet.
+        """
+
+    @abc.abstractmethod
+    def open_attach_stream(self, context, container):
+        """Attach to the console of a running container.
+
+        :returns: a ConsoleStream of the container's main process.
+        :raises ContainerNotOnEngine: when the engine has no such container.
+        :raises ContainerEngineConflict: when it is not running.
+        """
+
+    @abc.abstractmethod
+    def open_exec_stream(self, context, container, exec_id):
+        """Start an exec that execute_create made and stream its console.
+
+        :returns: a ConsoleStream of the exec's process.
+        :raises ExecFinished: when the engine has no record of the exec.
+        :raises ExecAlreadyStarted: when the exec has started before.
+        """
+
+    @abc.abstractmethod
+    def execute_kill(self, context, container, exec_id):
+        """Kill the process of an exec and its children if it still runs.
+
+        :returns: True when the process is gone, False when it may still
+            run.
         """
 
     @abc.abstractmethod

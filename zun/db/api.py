@@ -5,6 +5,7 @@ lives in ``zun.db.sqlalchemy.api``.
 """
 
 from zun.db.sqlalchemy import api as _impl
+from zun.db.sqlalchemy import websocket_api as _websocket_impl
 
 CONTAINER_FILTERS = _impl.CONTAINER_FILTERS
 CONTAINER_SORT_KEYS = _impl.CONTAINER_SORT_KEYS
@@ -30,9 +31,15 @@ container_memory_by_host = _impl.container_memory_by_host
 container_update = _impl.container_update
 container_update_if = _impl.container_update_if
 dispose_engine = _impl.dispose_engine
+exec_instance_create = _websocket_impl.exec_instance_create
+exec_instance_get = _websocket_impl.exec_instance_get
 get_engine = _impl.get_engine
 service_create = _impl.service_create
 service_get = _impl.service_get
 service_heartbeat = _impl.service_heartbeat
 service_list = _impl.service_list
 service_update = _impl.service_update
+websocket_token_create = _websocket_impl.websocket_token_create
+websocket_token_get_by_hash = _websocket_impl.websocket_token_get_by_hash
+websocket_token_use = _websocket_impl.websocket_token_use
+websocket_tokens_purge = _websocket_impl.websocket_tokens_purge

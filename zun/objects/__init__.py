@@ -6,4 +6,5 @@ def register_all():
     __import__('zun.objects.compute_node')
     __import__('zun.objects.container')
     __import__('zun.objects.container_action')
+    __import__('zun.objects.exec_instance')
     __import__('zun.objects.zun_service')

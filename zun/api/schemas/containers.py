@@ -124,6 +124,12 @@ STATS_QUERY = ('all_projects',)
 
 EXECUTE_QUERY = ('command', 'run', 'interactive', 'all_projects')
 
+ATTACH_QUERY = ('all_projects',)
+
+RESIZE_QUERY = ('h', 'w', 'all_projects')
+
+EXECUTE_RESIZE_QUERY = ('exec_id', 'h', 'w', 'all_projects')
+
 ACTIONS_QUERY = ('all_projects',)
 
 GET_ARCHIVE_QUERY = ('path', 'all_projects')

@@ -18,6 +18,7 @@ from zun.common import exception
 from zun.container import driver
 from zun.container.docker import engine
 from zun.container.docker import inspection
+from zun.container.docker import interactive
 from zun.container.docker import mounts
 from zun.container.docker import networking
 from zun.container.docker import states
@@ -75,7 +76,8 @@ def split_image(image):
     return repo, tag or DEFAULT_TAG
 
 
-class DockerDriver(inspection.InspectionMixin, driver.ContainerDriver):
+class DockerDriver(inspection.InspectionMixin, interactive.InteractiveMixin,
+                   driver.ContainerDriver):
     """Runs containers on the local Docker engine."""
 
     def __init__(self):

@@ -370,11 +370,15 @@ def container_update_if(context, container_uuid, expected, values):
 
 @oslo_db_api.retry_on_deadlock
 def container_destroy(context, container_uuid):
-    """Delete a container row and its action history.
+    """Delete a container row, its action history, execs and tokens.
 
     :raises ContainerNotFound: when the row is already gone.
     """
     with _writer() as session:
+        session.execute(sa.delete(models.ExecInstance).where(
+            models.ExecInstance.container_uuid == container_uuid))
+        session.execute(sa.delete(models.WebsocketToken).where(
+            models.WebsocketToken.container_uuid == container_uuid))
         action_ids = sa.select(models.ContainerAction.id).where(
             models.ContainerAction.container_uuid == container_uuid)
         session.execute(sa.delete(models.ContainerActionEvent).where(

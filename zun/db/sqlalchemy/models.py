@@ -199,3 +199,51 @@ class ComputeNode(Base):
         sa.String(128))
     labels = orm.mapped_column(db_types.JSONEncoded)
     runtimes = orm.mapped_column(db_types.JSONEncoded)
+
+
+class ExecInstance(Base):
+    """An exec that the execute API created for the websocket proxy.
+
+    The engine removes an exec a few minutes after it ends. This row keeps
+    the fact that it belonged to the container, so that a resize of an
+    ended exec gets 409, not 404.
+    """
+
+    __tablename__ = 'exec_instance'
+    __table_args__ = (
+        sa.UniqueConstraint('container_uuid', 'exec_id',
+                            name='uniq_exec_instance0container_uuid0exec_id'),
+        Base.__table_args__,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(sa.Integer, primary_key=True)
+    container_uuid: orm.Mapped[str] = orm.mapped_column(sa.String(36))
+    # The engine's ID of the exec.
+    exec_id: orm.Mapped[str] = orm.mapped_column(sa.String(64))
+
+
+class WebsocketToken(Base):
+    """A single-use credential that opens one websocket proxy session.
+
+    Only the SHA-256 digest of the token is stored. ``exec_id`` is set for
+    an exec session and NULL for an attach session.
+    """
+
+    __tablename__ = 'websocket_token'
+    __table_args__ = (
+        sa.UniqueConstraint('token_hash',
+                            name='uniq_websocket_token0token_hash'),
+        sa.Index('websocket_token_container_uuid_idx', 'container_uuid'),
+        sa.Index('websocket_token_expires_at_idx', 'expires_at'),
+        Base.__table_args__,
+    )
+
+    id: orm.Mapped[int] = orm.mapped_column(sa.Integer, primary_key=True)
+    # Hex SHA-256 digest of the token.
+    token_hash: orm.Mapped[str] = orm.mapped_column(sa.String(64))
+    container_uuid: orm.Mapped[str] = orm.mapped_column(sa.String(36))
+    exec_id: orm.Mapped[str | None] = orm.mapped_column(sa.String(64))
+    expires_at: orm.Mapped[datetime.datetime] = orm.mapped_column(
+        sa.DateTime)
+    used_at: orm.Mapped[datetime.datetime | None] = orm.mapped_column(
+        sa.DateTime)

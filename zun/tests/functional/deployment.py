@@ -1,8 +1,8 @@
 """Running deployments of zun for the functional tests.
 
 ``AllInOne`` is zun-all with SQLite and the in-process transport.
-``Split`` is zun-api and zun-compute as separate processes with RabbitMQ
-and MariaDB. Both drive the real Docker engine.
+``Split`` is zun-api, zun-compute and zun-wsproxy as separate processes
+with RabbitMQ and MariaDB. Both drive the real Docker engine.
 """
 
 import os
@@ -109,6 +109,7 @@ class Deployment:
         self.directory = tempfile.mkdtemp(prefix='zun-func-')
         self.host = services.unique_name('func')
         self.port = services.free_port()
+        self.wsproxy_port = services.free_port()
         self.processes = []
         self.api_url = 'http://127.0.0.1:%d' % self.port
         self.client = ApiClient(self.api_url)
@@ -134,6 +135,10 @@ class Deployment:
             },
             'oslo_policy': {
                 'policy_file': os.path.join(self.directory, 'policy.yaml'),
+            },
+            'websocket_proxy': {
+                'wsproxy_host': '127.0.0.1',
+                'wsproxy_port': str(self.wsproxy_port),
             },
         }
 
@@ -212,7 +217,7 @@ class AllInOne(Deployment):
 
 
 class Split(Deployment):
-    """zun-api and zun-compute processes with RabbitMQ and MariaDB."""
+    """zun-api, zun-compute and zun-wsproxy with RabbitMQ and MariaDB."""
 
     name = 'split'
 
@@ -234,6 +239,8 @@ class Split(Deployment):
                         config_file, 'upgrade'], check=True,
                        capture_output=True)
         self._start_compute(config_file)
+        proxy = self.start_process('zun-wsproxy', config_file)
+        proxy.wait_for_log('zun-wsproxy listening on')
         api = self.start_process('zun-api', config_file)
         services.wait_for_http(self.api_url + '/', api)
 

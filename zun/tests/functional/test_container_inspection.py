@@ -292,8 +292,7 @@ def test_execute_missing_program(deployment, writer):
     ({}, "'command'"),
     ({'command': ''}, 'must not be empty'),
     ({'command': 'echo "a'}, 'cannot be split'),
-    ({'command': 'ls', 'run': 'false'}, 'websocket'),
-    ({'command': 'ls', 'interactive': 'true'}, 'websocket'),
+    ({'command': 'ls', 'interactive': 'maybe'}, "'interactive'"),
 ])
 def test_execute_bad_input(deployment, writer, params, text):
     body = _execute(deployment, writer, status=400, **params)

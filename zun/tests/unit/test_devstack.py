@@ -15,7 +15,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 
 import fixtures
 from oslo_config import cfg
@@ -323,23 +322,10 @@ class TestStartStop(DevstackTestCase):
         self.assertTrue(os.access(os.path.join(BIN_DIR, 'zun-compute'),
                                   os.X_OK))
 
-    def test_skips_missing_wsproxy(self):
-        fake_bin = tempfile.mkdtemp(dir=self.work)
-        result = self.run_lib('start_zun', BIN_DIR=fake_bin)
-        self.assertIn('zun-wsproxy is not installed', result.stdout)
-
-    def test_missing_wsproxy_not_run(self):
-        fake_bin = tempfile.mkdtemp(dir=self.work)
-        self.run_lib('start_zun', BIN_DIR=fake_bin)
-        self.assertFalse([call for call in self.calls_made()
-                          if call.startswith('run_process zun-wsproxy')])
-
-    def test_starts_wsproxy_when_installed(self):
-        fake_bin = tempfile.mkdtemp(dir=self.work)
-        self._write_program(fake_bin, 'zun-wsproxy')
-        self.run_lib('start_zun', BIN_DIR=fake_bin)
+    def test_starts_wsproxy_with_docker_group(self):
+        self.run_lib('start_zun')
         self.assertIn('run_process zun-wsproxy %s/zun-wsproxy --config-file '
-                      '%s/zun.conf' % (fake_bin, self.conf_dir),
+                      '%s/zun.conf docker' % (BIN_DIR, self.conf_dir),
                       self.calls_made())
 
     def test_only_enabled_services_start(self):
@@ -350,15 +336,10 @@ class TestStartStop(DevstackTestCase):
 
     def test_stops_services(self):
         self.run_lib('stop_zun')
-        self.assertEqual(['stop_process zun-api', 'stop_process zun-compute'],
+        self.assertEqual(['stop_process zun-api', 'stop_process zun-compute',
+                          'stop_process zun-wsproxy'],
                          [call for call in self.calls_made()
                           if call.startswith('stop_process')])
-
-    def test_stops_wsproxy_when_installed(self):
-        fake_bin = tempfile.mkdtemp(dir=self.work)
-        self._write_program(fake_bin, 'zun-wsproxy')
-        self.run_lib('stop_zun', BIN_DIR=fake_bin)
-        self.assertIn('stop_process zun-wsproxy', self.calls_made())
 
     def test_cleanup_removes_config(self):
         self.run_lib('configure_zun\ncleanup_zun')

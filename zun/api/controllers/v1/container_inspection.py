@@ -1,8 +1,9 @@
 """Inspection actions on one container: logs, top, stats and execute.
 
 They return the result of a synchronous request to the container's compute
-host. They check the container's status but claim nothing, and leave no
-entry in the action history.
+host; an interactive execute returns a websocket URL instead. They check
+the container's status but claim nothing, and leave no entry in the action
+history.
 """
 
 import pecan
@@ -11,17 +12,8 @@ from zun.api import inspection_parsers
 from zun.api import validation
 from zun.api.controllers import base
 from zun.api.controllers.v1 import actions
+from zun.api.controllers.v1 import container_interactive
 from zun.api.schemas import containers as schema
-from zun.common import exception
-
-
-def _start_interactive_exec(context, container, command):
-    """Start an exec whose input and output go through the websocket proxy.
-
-    :raises InteractiveExecNotSupported: always, because this service has
-        no websocket proxy.
-    """
-    raise exception.InteractiveExecNotSupported()
 
 
 class InspectionActions:
@@ -81,7 +73,8 @@ class InspectionActions:
         context, container = actions.inspect(container_ident, 'execute',
                                              'container:execute', params)
         if interactive or not run:
-            return _start_interactive_exec(context, container, command)
+            return container_interactive.start_interactive_exec(
+                context, container, command, interactive)
         result = base.compute_api().container_exec_run(context, container,
                                                        command)
         return {'output': result['output'],

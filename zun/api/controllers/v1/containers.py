@@ -14,6 +14,7 @@ from zun.api.controllers.v1 import container_commit
 from zun.api.controllers.v1 import container_create
 from zun.api.controllers.v1 import container_history
 from zun.api.controllers.v1 import container_inspection
+from zun.api.controllers.v1 import container_interactive
 from zun.api.controllers.v1 import container_lifecycle
 from zun.api.controllers.v1 import container_network
 from zun.api.controllers.v1 import container_update
@@ -80,6 +81,7 @@ class ContainersController(container_lifecycle.LifecycleActions,
                            container_network.NetworkActions,
                            container_update.UpdateActions,
                            container_commit.CommitActions,
+                           container_interactive.InteractiveActions,
                            base.Controller):
     """Create, list, show and delete containers.
 
@@ -94,7 +96,8 @@ class ContainersController(container_lifecycle.LifecycleActions,
         container_commit.CommitActions,
         container_inspection.InspectionActions,
         container_archive.ArchiveActions,
-        container_network.NetworkActions)
+        container_network.NetworkActions,
+        container_interactive.InteractiveActions)
 
     def __init__(self):
         super().__init__()

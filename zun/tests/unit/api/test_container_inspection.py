@@ -270,13 +270,15 @@ class TestExecute(InspectionTestCase):
             self.assertIn('must not be empty', error['detail'])
         self.compute_api.container_exec_run.assert_not_called()
 
-    def test_interactive_400(self):
+    def test_interactive_creates_exec(self):
+        self.compute_api.container_exec_create.side_effect = [
+            {'exec_id': digit * 64, 'proxy_base_url': 'ws://proxy:6784/'}
+            for digit in 'ab']
         container = self.create_db_container(status='Running')
         for query in ({'interactive': 'true'}, {'run': 'false'}):
-            error = self.error_of(self.execute(container, status=400,
-                                               **query))
-            self.assertEqual('container.interactive-exec-not-supported',
-                             error['code'])
+            body = self.execute(container, **query).json
+            self.assertIsNone(body['output'])
+        self.assertEqual(2, self.compute_api.container_exec_create.call_count)
         self.compute_api.container_exec_run.assert_not_called()
 
     def test_bad_run_flag_400(self):

@@ -289,3 +289,44 @@ class TestArchivesAndNetworks(ComputeAPITestCase):
                           self.api.network_attach, self.context, container,
                           'net1', None)
         self.assertIsNone(self._action(container))
+
+
+class TestInteractive(ComputeAPITestCase):
+
+    def test_attach_returns_proxy_url(self):
+        self._register()
+        container = self._container(status=consts.RUNNING)
+        self.rpc.container_attach.return_value = 'ws://proxy:6784/'
+        self.assertEqual('ws://proxy:6784/',
+                         self.api.container_attach(self.context, container))
+
+    def test_exec_create_calls_host(self):
+        self._register()
+        container = self._container(status=consts.RUNNING)
+        self.api.container_exec_create(self.context, container, ['sh'], True)
+        self.rpc.container_exec_create.assert_called_once_with(
+            self.context, container, ['sh'], True)
+
+    def test_resizes_call_host(self):
+        self._register()
+        container = self._container(status=consts.RUNNING)
+        self.api.container_resize(self.context, container, 24, 80)
+        self.api.container_exec_resize(self.context, container, 'abc', 30,
+                                       100)
+        self.rpc.container_resize.assert_called_once_with(
+            self.context, container, 24, 80)
+        self.rpc.container_exec_resize.assert_called_once_with(
+            self.context, container, 'abc', 30, 100)
+
+    def test_resize_host_down_503(self):
+        container = self._container(status=consts.RUNNING)
+        self.assertRaises(exception.ContainerHostNotUp,
+                          self.api.container_resize, self.context, container,
+                          24, 80)
+        self.rpc.container_resize.assert_not_called()
+
+    def test_attach_host_down(self):
+        container = self._container(status=consts.RUNNING)
+        self.assertRaises(exception.ContainerHostNotUp,
+                          self.api.container_attach, self.context, container)
+        self.rpc.container_attach.assert_not_called()

@@ -147,6 +147,34 @@ class TestInspectionCalls(RPCClientTestCase):
         self._assert_call(15, 'container_stats')
 
 
+class TestInteractiveCalls(RPCClientTestCase):
+    """attach, exec create and the resizes of 1.1, each a call."""
+
+    _assert_call = TestInspectionCalls._assert_call
+
+    def test_container_attach(self):
+        self.prepared.call.return_value = 'ws://proxy:6784/'
+        result = self.api.container_attach(self.context, self.container)
+        self.assertEqual('ws://proxy:6784/', result)
+        self._assert_call(60, 'container_attach')
+
+    def test_container_resize(self):
+        self.api.container_resize(self.context, self.container, 24, 80)
+        self._assert_call(60, 'container_resize', height=24, width=80)
+
+    def test_container_exec_create(self):
+        self.api.container_exec_create(self.context, self.container, ['sh'],
+                                       True)
+        self._assert_call(60, 'container_exec_create', command=['sh'],
+                          interactive=True)
+
+    def test_container_exec_resize(self):
+        self.api.container_exec_resize(self.context, self.container, 'abc',
+                                       30, 100)
+        self._assert_call(60, 'container_exec_resize', exec_id='abc',
+                          height=30, width=100)
+
+
 class TestVersions(base.TestCase):
 
     def test_manager_target_matches_client(self):
@@ -188,7 +216,11 @@ class TestVersions(base.TestCase):
         api.container_top(self.context, container, None)
         api.container_stats(self.context, container)
         api.container_exec_run(self.context, container, ['ls'])
-        self.assertEqual(4, len(prepared.call.call_args_list))
+        api.container_attach(self.context, container)
+        api.container_resize(self.context, container, 1, 1)
+        api.container_exec_create(self.context, container, ['sh'], True)
+        api.container_exec_resize(self.context, container, 'abc', 1, 1)
+        self.assertEqual(8, len(prepared.call.call_args_list))
         for call in prepared.call.call_args_list:
             context, method = call.args
             endpoint = getattr(manager.Manager, method)

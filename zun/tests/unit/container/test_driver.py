@@ -6,12 +6,14 @@ from zun.container import driver
 from zun.container.docker import driver as docker_driver
 from zun.tests import base
 
-# Methods that zun.compute calls on every driver.
+# Methods that zun.compute and the websocket proxy call on every driver.
 MANAGER_METHODS = ('pull_image', 'create', 'start', 'stop', 'delete', 'show',
                    'list', 'get_host_info', 'logs', 'top', 'stats',
                    'execute_run', 'get_archive', 'put_archive',
                    'remove_mounts', 'pause', 'unpause', 'kill', 'reboot',
-                   'update', 'commit')
+                   'update', 'commit', 'check_attachable', 'resize',
+                   'execute_create', 'execute_resize', 'open_attach_stream',
+                   'open_exec_stream', 'execute_kill')
 
 
 class TestDriverInterface(base.TestCase):

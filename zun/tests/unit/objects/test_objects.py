@@ -15,6 +15,7 @@ EXPECTED_FINGERPRINTS = {
     'Container': '1.1-eeb355d911071d84a98615772a1b3a88',
     'ContainerAction': '1.0-34f643fd6a5038fa6e700edfa6845b2c',
     'ContainerActionEvent': '1.0-48682d59e4e6db3f91cf88937c870f4c',
+    'ExecInstance': '1.0-39a43e75241357d67a16b12b2cf4e124',
     'ZunService': '1.0-47bc5415decba0aa1edfd3f1143bef73',
 }
 
