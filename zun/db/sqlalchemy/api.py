@@ -29,6 +29,13 @@ from zun.db.sqlalchemy import sqlite
 LOG = logging.getLogger(__name__)
 
 _CONTEXT = threading.local()
+
+# Runs a write again when the database reports a deadlock, after a short
+# random pause that grows with each attempt. oslo.db's own
+# retry_on_deadlock only marks a function for its DBAPI loader.
+retry_on_deadlock = oslo_db_api.wrap_db_retry(
+    max_retries=5, retry_interval=0.1, inc_retry_interval=True,
+    max_retry_interval=2, retry_on_deadlock=True)
 _FACADE = None
 _FACADE_LOCK = threading.Lock()
 
@@ -112,7 +119,7 @@ def _scoped(stmt, context):
 
 # --- containers
 
-@oslo_db_api.retry_on_deadlock
+@retry_on_deadlock
 def container_create(context, values):
     """Insert a container row.
 
@@ -252,7 +259,7 @@ def container_list_by_host(context, host):
         return session.execute(stmt).scalars().all()
 
 
-@oslo_db_api.retry_on_deadlock
+@retry_on_deadlock
 def container_update(context, container_uuid, values):
     """Write ``values`` into a container row and return the row.
 
@@ -282,7 +289,7 @@ def container_update(context, container_uuid, values):
     return container
 
 
-@oslo_db_api.retry_on_deadlock
+@retry_on_deadlock
 def container_claim(context, container_uuid, action, allowed_statuses,
                     task_state, status=None, ignore_task_state=False,
                     values=None):
@@ -350,7 +357,7 @@ def _project_of(container_uuid):
         return session.execute(stmt).scalar_one_or_none()
 
 
-@oslo_db_api.retry_on_deadlock
+@retry_on_deadlock
 def container_update_if(context, container_uuid, expected, values):
     """Write ``values`` only when the row still has the ``expected`` values.
 
@@ -368,7 +375,7 @@ def container_update_if(context, container_uuid, expected, values):
         return session.execute(stmt).rowcount == 1
 
 
-@oslo_db_api.retry_on_deadlock
+@retry_on_deadlock
 def container_destroy(context, container_uuid):
     """Delete a container row, its action history, execs and tokens.
 
@@ -411,7 +418,7 @@ def container_memory_by_host(context, hosts=None):
 
 # --- container actions and their events
 
-@oslo_db_api.retry_on_deadlock
+@retry_on_deadlock
 def action_start(context, values):
     """Record the start of an action and return its row."""
     action = models.ContainerAction(**_db_values(values))
@@ -429,7 +436,7 @@ def _action_query(container_uuid, request_id):
             .order_by(model.id.desc()).limit(1))
 
 
-@oslo_db_api.retry_on_deadlock
+@retry_on_deadlock
 def action_finish(context, container_uuid, request_id, message=None):
     """Set the finish time (and the message) of an action.
 
@@ -447,7 +454,7 @@ def action_finish(context, container_uuid, request_id, message=None):
     return action
 
 
-@oslo_db_api.retry_on_deadlock
+@retry_on_deadlock
 def actions_finish_unfinished(context, container_uuid, message):
     """Finish every unfinished action of a container with ``message``.
 
@@ -479,7 +486,7 @@ def actions_get(context, container_uuid):
         return session.execute(stmt).scalars().all()
 
 
-@oslo_db_api.retry_on_deadlock
+@retry_on_deadlock
 def action_event_start(context, values):
     """Record the start of an event of an action and return its row.
 
@@ -502,7 +509,7 @@ def action_event_start(context, values):
     return event
 
 
-@oslo_db_api.retry_on_deadlock
+@retry_on_deadlock
 def action_event_finish(context, event_id, result, traceback=None,
                         details=None):
     """Set the result and finish time of an event and return its row.
@@ -533,7 +540,7 @@ def action_events_get(context, action_id):
 
 # --- services
 
-@oslo_db_api.retry_on_deadlock
+@retry_on_deadlock
 def service_create(context, values):
     """Insert a service row.
 
@@ -561,7 +568,7 @@ def service_get(context, host, binary):
     return service
 
 
-@oslo_db_api.retry_on_deadlock
+@retry_on_deadlock
 def service_update(context, host, binary, values):
     """Write ``values`` into a service row and return the row."""
     model = models.ZunService
@@ -576,7 +583,7 @@ def service_update(context, host, binary, values):
     return service
 
 
-@oslo_db_api.retry_on_deadlock
+@retry_on_deadlock
 def service_heartbeat(context, host, binary):
     """Record a heartbeat: last_seen_up is now, report_count grows by one.
 
@@ -605,7 +612,7 @@ def service_list(context, binary=None):
 
 # --- compute nodes
 
-@oslo_db_api.retry_on_deadlock
+@retry_on_deadlock
 def compute_node_upsert(context, hostname, values):
     """Create or update the compute node of ``hostname`` and return it."""
     model = models.ComputeNode

@@ -5,7 +5,6 @@ zun-wsproxy reads them when a client opens the session. The functions use
 the transactions of ``zun.db.sqlalchemy.api``.
 """
 
-from oslo_db import api as oslo_db_api
 from oslo_db import exception as db_exc
 from oslo_utils import timeutils
 import sqlalchemy as sa
@@ -15,7 +14,7 @@ from zun.db.sqlalchemy import api
 from zun.db.sqlalchemy import models
 
 
-@oslo_db_api.retry_on_deadlock
+@api.retry_on_deadlock
 def exec_instance_create(context, values):
     """Insert an exec_instance row and return it.
 
@@ -49,7 +48,7 @@ def exec_instance_get(context, container_uuid, exec_id):
     return row
 
 
-@oslo_db_api.retry_on_deadlock
+@api.retry_on_deadlock
 def websocket_token_create(context, values):
     """Insert a websocket_token row and return it."""
     row = models.WebsocketToken(**api._db_values(values))
@@ -67,7 +66,7 @@ def websocket_token_get_by_hash(context, token_hash):
             model.token_hash == token_hash)).scalar_one_or_none()
 
 
-@oslo_db_api.retry_on_deadlock
+@api.retry_on_deadlock
 def websocket_token_use(context, token_id, now):
     """Mark a token as used unless it is used or expired, atomically.
 
@@ -85,7 +84,7 @@ def websocket_token_use(context, token_id, now):
         return session.execute(stmt).rowcount == 1
 
 
-@oslo_db_api.retry_on_deadlock
+@api.retry_on_deadlock
 def websocket_tokens_purge(context, expired_before):
     """Delete the tokens that expired before ``expired_before``.
 
