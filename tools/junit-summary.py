@@ -1,7 +1,8 @@
 """Print "N passed, N failed" from a JUnit XML report.
 
-Errors and skipped tests count as failed. The exit status is 0 only when
-nothing failed.
+Errors and skipped tests count as failed. The exit status is 0 when
+nothing failed, 1 when something failed and 2 when the report is missing
+or unreadable (then nothing is printed).
 """
 
 import sys
@@ -9,7 +10,11 @@ import xml.etree.ElementTree as ElementTree  # noqa: S405  (our own report)
 
 
 def main(path):
-    root = ElementTree.parse(path).getroot()  # noqa: S314  (pytest wrote it)
+    try:
+        root = ElementTree.parse(path).getroot()  # noqa: S314  (ours)
+    except (OSError, ElementTree.ParseError) as error:
+        print('cannot read %s: %s' % (path, error), file=sys.stderr)
+        return 2
     suites = [root] if root.tag == 'testsuite' else root.iter('testsuite')
     total = failed = 0
     for suite in suites:

@@ -2,6 +2,7 @@
 
 import queue
 import threading
+import time
 from unittest import mock
 
 from websockets import exceptions as ws_exceptions
@@ -22,6 +23,7 @@ class FakeStream(driver.ConsoleStream):
     def __init__(self):
         self.output = queue.Queue()
         self.written = []
+        self.wrote = threading.Event()
         self.closed = threading.Event()
         self.reads = []
 
@@ -35,6 +37,7 @@ class FakeStream(driver.ConsoleStream):
 
     def write(self, data):
         self.written.append(data)
+        self.wrote.set()
 
     def close(self):
         self.closed.set()
@@ -177,7 +180,9 @@ class TestSession(SessionTestCase):
         connection = FakeConnection()
         self.stream.output.put(b'\xf0\x9f')
         thread = self.run_session(connection)
-        thread.join(0.5)
+        deadline = time.monotonic() + 10
+        while not connection.sent and time.monotonic() < deadline:
+            thread.join(0.05)
         self.assertEqual([b'\xf0\x9f'], connection.sent)
         self.assertIn(relay.UTF8_HOLD_TIME, self.stream.reads)
         self.stream.output.put(END)

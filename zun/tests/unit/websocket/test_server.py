@@ -103,6 +103,9 @@ class TestSessions(ProxyTestCase):
         session.send_binary(b'ls\n')
         self.stream.output.put(b'\xffout')
         self.assertEqual(b'\xffout', session.recv())
+        # NOTE: input and output are relayed by separate threads, so the
+        # output arriving says nothing about the input; wait for it.
+        self.assertTrue(self.stream.wrote.wait(10))
         self.assertEqual([b'ls\n'], self.stream.written)
 
     def test_close_frame_on_exit(self):
