@@ -39,7 +39,7 @@ cat > "$AIO_DIR/zun.conf" <<CONF
 [DEFAULT]
 state_path = $AIO_DIR
 log_file = $AIO_DIR/zun-all.log
-transport_url = fake://
+transport_url = zun-inproc://
 
 [api]
 auth_strategy = noauth

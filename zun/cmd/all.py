@@ -1,8 +1,8 @@
 """zun-all: API, compute and websocket proxy in one process, for one machine.
 
 It uses the same code paths as separate zun-api and zun-compute processes,
-with oslo.messaging's in-process ``fake://`` transport and, by default,
-SQLite. The database schema is upgraded on start.
+with zun's in-process ``zun-inproc://`` transport and, by default, SQLite.
+The database schema is upgraded on start.
 """
 
 import os
@@ -23,7 +23,7 @@ from zun.websocket import server as wsproxy_server
 CONF = cfg.CONF
 LOG = logging.getLogger(__name__)
 
-IN_PROCESS_TRANSPORT = 'fake://'
+IN_PROCESS_TRANSPORT = 'zun-inproc://'
 
 
 def _prepare_state_path():

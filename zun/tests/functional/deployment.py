@@ -198,7 +198,7 @@ class AllInOne(Deployment):
 
     def config_values(self):
         values = super().config_values()
-        values['DEFAULT']['transport_url'] = 'fake://'
+        values['DEFAULT']['transport_url'] = 'zun-inproc://'
         values['database'] = {'connection': 'sqlite:///%s' % os.path.join(
             self.directory, 'zun.sqlite')}
         return values
