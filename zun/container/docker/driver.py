@@ -1,9 +1,7 @@
 """Container driver for the Docker engine, through the docker SDK."""
 
-import contextlib
 import os
 import platform
-import threading
 
 import docker
 from docker import errors as docker_errors
@@ -16,6 +14,7 @@ import requests
 from zun.common import consts
 from zun.common import exception
 from zun.container import driver
+from zun.container.docker import client_pool
 from zun.container.docker import engine
 from zun.container.docker import inspection
 from zun.container.docker import interactive
@@ -81,7 +80,7 @@ class DockerDriver(inspection.InspectionMixin, interactive.InteractiveMixin,
     """Runs containers on the local Docker engine."""
 
     def __init__(self):
-        self._local = threading.local()
+        self._pool = client_pool.ClientPool(self._make_client)
         self._init_inspection()
 
     @staticmethod
@@ -97,15 +96,8 @@ class DockerDriver(inspection.InspectionMixin, interactive.InteractiveMixin,
             version=version or CONF.docker.docker_remote_api_version,
             timeout=timeout or CONF.docker.default_timeout)
 
-    @contextlib.contextmanager
     def _client(self):
-        # The SDK client keeps a requests session, which one thread at a
-        # time may use, so each thread gets its own.
-        client = getattr(self._local, 'client', None)
-        if client is None:
-            client = self._make_client()
-            self._local.client = client
-        yield client
+        return self._pool.client()
 
     # --- images
 
@@ -384,16 +376,13 @@ class DockerDriver(inspection.InspectionMixin, interactive.InteractiveMixin,
         with self._client() as client:
             return self._refresh(client, container)
 
-    def _discard_client(self):
-        """Close this thread's client, so that the next use opens another.
+    def _discard_client(self, client):
+        """Close ``client`` instead of returning it to the pool.
 
         A response that is left unread keeps the client's connection busy,
         and a later request on it would wait for the unread data.
         """
-        client = getattr(self._local, 'client', None)
-        self._local.client = None
-        if client is not None:
-            client.close()
+        self._pool.discard(client)
 
     @staticmethod
     def _path_not_found(exc, container, path):
@@ -416,7 +405,7 @@ class DockerDriver(inspection.InspectionMixin, interactive.InteractiveMixin,
             for chunk in stream:
                 data += chunk
                 if len(data) > max_size:
-                    self._discard_client()
+                    self._discard_client(client)
                     raise exception.ArchiveLimitExceeded(
                         path=path, container=container.uuid, limit=max_size)
         return bytes(data), stat

@@ -105,17 +105,18 @@ class TestClient(DriverTestCase):
         self.api_client.assert_called_once_with(
             base_url='tcp://127.0.0.1:2375', version='1.41', timeout=30)
 
-    def test_client_reused_in_thread(self):
-        self.driver.show(self.context, self.container())
-        self.driver.show(self.context, self.container())
-        self.assertEqual(1, self.api_client.call_count)
-
-    def test_client_per_thread(self):
+    def test_client_reused_by_next_thread(self):
         self.driver.show(self.context, self.container())
         thread = threading.Thread(target=self.driver.show,
                                   args=(self.context, self.container()))
         thread.start()
         thread.join(10)
+        self.assertEqual(1, self.api_client.call_count)
+
+    def test_client_per_concurrent_use(self):
+        with self.driver._client():
+            with self.driver._client():
+                pass
         self.assertEqual(2, self.api_client.call_count)
 
     def test_client_creation_error(self):
