@@ -7,10 +7,8 @@ project. There are no ports or security groups; requests for them get 400
 with the reason.
 """
 
-import contextlib
 import functools
 import ipaddress
-import threading
 
 import docker
 from docker import errors as docker_errors
@@ -19,6 +17,7 @@ from oslo_log import log as logging
 import requests
 
 from zun.common import exception
+from zun.container.docker import client_pool
 from zun.container.docker import networking
 from zun.network import driver
 
@@ -80,26 +79,40 @@ def _fixed_ip_arguments(fixed_ip, field):
     return {'ipv6_address': str(address)}
 
 
+def _keep_connected(connected, resolved):
+    """Return the names of connected networks that need no reconnection.
+
+    Only the first requested network qualifies, when the container is on
+    it already and no fixed address is requested, so that the container
+    still joins the networks in the requested order.
+    :param connected: {name: endpoint} of the container's inspect.
+    :param resolved: [(network inspect, request)] of the requested networks.
+    """
+    if not resolved:
+        return set()
+    network, request = resolved[0]
+    fixed = request.get('v4-fixed-ip') or request.get('v6-fixed-ip')
+    if network['Name'] in connected and not fixed:
+        return {network['Name']}
+    return set()
+
+
 class DockerNetworkDriver(driver.NetworkDriver):
     """Connects containers to networks of the local Docker engine."""
 
     name = 'docker'
 
     def __init__(self):
-        self._local = threading.local()
+        self._pool = client_pool.ClientPool(self._make_client)
 
-    @contextlib.contextmanager
+    @staticmethod
+    def _make_client():
+        return docker.APIClient(base_url=CONF.docker.api_url,
+                                version=CONF.docker.docker_remote_api_version,
+                                timeout=CONF.docker.default_timeout)
+
     def _client(self):
-        # One client per thread, as in the container driver: a client's
-        # requests session is not safe to share between threads.
-        client = getattr(self._local, 'client', None)
-        if client is None:
-            client = docker.APIClient(
-                base_url=CONF.docker.api_url,
-                version=CONF.docker.docker_remote_api_version,
-                timeout=CONF.docker.default_timeout)
-            self._local.client = client
-        yield client
+        return self._pool.client()
 
     # --- checks in zun-api
 
@@ -147,6 +160,10 @@ class DockerNetworkDriver(driver.NetworkDriver):
 
     def _update_addresses(self, client, container):
         info = client.inspect_container(container.container_id)
+        self._set_addresses(client, container, info)
+
+    @staticmethod
+    def _set_addresses(client, container, info):
         addresses = networking.addresses_from_inspect(
             container.uuid, info,
             lambda name: networking.network_id(client, name))
@@ -184,11 +201,17 @@ class DockerNetworkDriver(driver.NetworkDriver):
             resolved = self._resolve(client, requested_networks)
             target = container.container_id
             info = client.inspect_container(target)
-            # The engine put the new container on its default network;
-            # start from no network, then connect the requested ones.
-            for name in networking.connected_networks(info) or {}:
-                client.disconnect_container_from_network(target, name)
+            # The engine put the new container on its default network. A
+            # requested network that it is on already, with no fixed
+            # address requested, stays as it is; the others go.
+            connected = networking.connected_networks(info) or {}
+            kept = _keep_connected(connected, resolved)
+            for name in connected:
+                if name not in kept:
+                    client.disconnect_container_from_network(target, name)
             for index, (network, request) in enumerate(resolved):
+                if network['Name'] in kept:
+                    continue
                 arguments = {}
                 for key in ('v4-fixed-ip', 'v6-fixed-ip'):
                     arguments.update(_fixed_ip_arguments(
@@ -197,7 +220,11 @@ class DockerNetworkDriver(driver.NetworkDriver):
                                                     **arguments)
                 LOG.info('Connected container %s to network %s (%s)',
                          container.uuid, network['Name'], network['Id'])
-            self._update_addresses(client, container)
+            if kept == set(connected) == {
+                    network['Name'] for network, _ in resolved}:
+                self._set_addresses(client, container, info)
+            else:
+                self._update_addresses(client, container)
 
     @translate_errors
     def attach_network(self, context, container, network, fixed_ip):

@@ -113,10 +113,31 @@ class TestApiChecks(NetworkDriverTestCase):
 
 class TestConnectRequested(NetworkDriverTestCase):
 
-    def test_default_network(self):
+    def test_default_network_kept(self):
+        # The engine connected the new container to its default network
+        # already, so the driver neither disconnects nor connects it.
         self.driver.connect_requested_networks(self.context, self.container,
                                                None)
-        self.assertEqual([(ENGINE_ID, BRIDGE_ID, {})], self.connect_calls())
+        self.assertEqual([], self.connect_calls())
+        self.client.disconnect_container_from_network.assert_not_called()
+        self.client.inspect_container.assert_called_once_with(ENGINE_ID)
+
+    def test_default_network_fixed_ip_reconnected(self):
+        self.driver.connect_requested_networks(
+            self.context, self.container,
+            [{'network': 'bridge', 'v4-fixed-ip': '172.17.0.9'}])
+        self.client.disconnect_container_from_network.assert_called_once_with(
+            ENGINE_ID, 'bridge')
+        self.assertEqual([(ENGINE_ID, BRIDGE_ID,
+                           {'ipv4_address': '172.17.0.9'})],
+                         self.connect_calls())
+
+    def test_second_network_after_kept_first(self):
+        self.driver.connect_requested_networks(
+            self.context, self.container,
+            [{'network': 'bridge'}, {'network': 'private'}])
+        self.client.disconnect_container_from_network.assert_not_called()
+        self.assertEqual([(ENGINE_ID, NET_ID, {})], self.connect_calls())
 
     def test_configured_default(self):
         self.conf.config(default_network='private', group='network')
