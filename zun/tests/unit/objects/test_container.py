@@ -57,6 +57,35 @@ class TestContainerObject(base.DbTestCase):
             self.assertEqual(getattr(created, name), getattr(loaded, name),
                              name)
 
+    def test_loaded_values_match_coerced(self):
+        # Loading stores most values without coercion; a load that coerces
+        # every field must give the same values and types.
+        created = self._create(
+            command=['sh', '-c', 'true'], environment={'A': 'b'},
+            labels={'x': 'y'}, cpu=1, memory=256, interactive=True,
+            addresses={'net': [{'addr': '10.0.0.2'}]},
+            started_at=datetime.datetime(2026, 1, 2, 3, 4, 5))
+        row = dbapi.container_get_by_uuid(self.context, created.uuid)
+        loaded = Container._from_db_object(Container(self.context), row)
+        coerced = Container(self.context)
+        for name in Container.fields:
+            setattr(coerced, name, getattr(row, name))
+        for name in Container.fields:
+            expected = getattr(coerced, name)
+            self.assertEqual(expected, getattr(loaded, name), name)
+            # Coercion wraps lists and dicts in subclasses that coerce
+            # later changes; a plain list or dict holds the same values.
+            for base_type in (list, dict):
+                if isinstance(expected, base_type):
+                    self.assertIsInstance(getattr(loaded, name), base_type)
+                    break
+            else:
+                self.assertIs(type(expected), type(getattr(loaded, name)),
+                              name)
+        self.assertEqual(datetime.timezone.utc, loaded.started_at.tzinfo)
+        self.assertIsInstance(loaded.cpu, float)
+        self.assertEqual(set(), loaded.obj_what_changed())
+
     def test_get_by_uuid_missing(self):
         self.assertRaises(exception.ContainerNotFound, Container.get_by_uuid,
                           self.context, uuidutils.generate_uuid())
