@@ -13,6 +13,7 @@ from oslo_log import log as logging
 
 from zun.api import app
 from zun.cmd import compute as compute_cmd
+from zun.common import memory
 from zun.common import rpc
 from zun.common import service
 from zun.common import wsgi_server
@@ -45,7 +46,10 @@ def main():
     compute.start()
     proxy = wsproxy_server.WebsocketProxy(driver=compute.manager.driver)
     proxy.start()
-    server = wsgi_server.Server(app.load_app(), CONF.api.host_ip,
+    trimmer = memory.Trimmer()
+    trimmer.start()
+    server = wsgi_server.Server(memory.TrimMiddleware(app.load_app(), trimmer),
+                                CONF.api.host_ip,
                                 CONF.api.port, threads=CONF.api.max_threads,
                                 name='zun-all',
                                 timeout=CONF.api.client_socket_timeout,
@@ -57,6 +61,7 @@ def main():
         compute_cmd.wait_for_signal()
     finally:
         server.stop()
+        trimmer.stop()
         proxy.stop()
         compute.stop()
         rpc.cleanup()

@@ -14,6 +14,7 @@ from oslo_config import cfg
 from oslo_log import log as logging
 
 from zun.api import app
+from zun.common import memory
 from zun.common import rpc
 from zun.common import service
 from zun.common import wsgi_server
@@ -30,11 +31,14 @@ class APIWorker(cotyledon.Service):
     def __init__(self, worker_id):
         super().__init__(worker_id)
         self._server = None
+        self._trimmer = memory.Trimmer()
 
     def run(self):
         rpc.init(CONF)
+        self._trimmer.start()
         self._server = wsgi_server.Server(
-            app.load_app(), CONF.api.host_ip, CONF.api.port,
+            memory.TrimMiddleware(app.load_app(), self._trimmer),
+            CONF.api.host_ip, CONF.api.port,
             threads=CONF.api.max_threads, reuse_port=True,
             timeout=CONF.api.client_socket_timeout,
             backlog=CONF.api.backlog)
@@ -43,6 +47,7 @@ class APIWorker(cotyledon.Service):
     def terminate(self):
         if self._server is not None:
             self._server.stop()
+        self._trimmer.stop()
         rpc.cleanup()
 
 

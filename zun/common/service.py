@@ -7,6 +7,7 @@ from oslo_log import log as logging
 from zun import conf  # noqa: F401  (registers the options)
 from zun import objects
 from zun.common import config
+from zun.common import memory
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
@@ -17,6 +18,7 @@ _LOGGED_OPTIONS = False
 def prepare_service(argv=None):
     """Parse the configuration, set up logging and register objects."""
     argv = sys.argv if argv is None else argv
+    memory.limit_malloc_arenas()
     config.parse_args(argv)
     logging.setup(CONF, 'zun')
     objects.register_all()
