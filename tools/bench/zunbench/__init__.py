@@ -1,0 +1,1 @@
+"""Benchmarks of zun's API and compute path against the raw engine."""

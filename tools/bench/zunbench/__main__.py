@@ -1,0 +1,5 @@
+import sys
+
+from zunbench import cli
+
+sys.exit(cli.main())
