@@ -50,7 +50,7 @@ def _cache_pecan_argspecs():
 
     pecan (1.8) inspects the signatures of the controllers on its routing
     path about 13 times per request, and builds a new namedtuple class each
-    time; that took a fifth of a GET of one container. A signature does not
+    time. That took a fifth of a GET of one container. A signature does not
     change while the process runs, so the result is kept per function.
     """
     original = pecan_util.getargspec

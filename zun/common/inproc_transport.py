@@ -54,7 +54,7 @@ class _Broker:
     def take(self, keys):
         """Pop the first item of the first non-empty queue, or None.
 
-        The caller holds ``changed``.
+        The caller must have acquired ``changed``.
         """
         for key in keys:
             found = self._queues.get(key)

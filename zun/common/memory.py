@@ -89,7 +89,7 @@ class Trimmer:
 
 
 class TrimMiddleware:
-    """WSGI middleware that tells a Trimmer about each request."""
+    """WSGI middleware that reports each request to a Trimmer."""
 
     def __init__(self, application, trimmer):
         self._application = application

@@ -31,7 +31,7 @@ QUICK = {'create_runs': 2, 'sizes': [100], 'requests_list': 5,
          'sync_containers': 5, 'sync_passes': 2}
 
 # NOTE: the API runs 2 workers whatever the core count, because the
-# targets are stated for 2 workers; the services log at INFO, as in
+# targets are stated for 2 workers. The services log at INFO, as in
 # production, since debug logging costs CPU on every request.
 OVERRIDES = {
     'DEFAULT': {'debug': 'false', 'report_interval': '10'},
@@ -60,6 +60,10 @@ def _parse_args(argv):
                         help='Markdown page whose results section is '
                         'rewritten (default: docs/benchmarks.md; none with '
                         '--quick)')
+    parser.add_argument('--before', default=None,
+                        help='results.json of an earlier run; its main '
+                        'figures and this run\'s go side by side into the '
+                        'comparison section of the page')
     return parser.parse_args(argv)
 
 
@@ -191,6 +195,11 @@ def main(argv=None):
     table = report.render(results)
     if docs:
         report.update_page(docs, table)
+        if args.before:
+            with open(args.before) as before_file:
+                before = json.load(before_file)
+            report.update_section(docs, report.render_comparison(
+                before, results), report.COMPARE_BEGIN, report.COMPARE_END)
         LOG.info('updated %s', docs)
     print(table)
     return 0

@@ -20,7 +20,7 @@ def _number(value):
 
 
 def _has_api_workers(figures):
-    """Whether a set-up runs zun-api worker processes, as the split one."""
+    """Return True when a set-up runs zun-api worker processes."""
     return 'zun-api' in figures['memory_idle_mib']
 
 
@@ -173,13 +173,87 @@ def render(results):
 
 
 def update_page(path, table):
-    """Replace the text between the result markers of ``path``."""
+    """Replace the results section of ``path`` with ``table``."""
+    update_section(path, table)
+
+
+COMPARE_BEGIN = '<!-- zunbench comparison begin -->'
+COMPARE_END = '<!-- zunbench comparison end -->'
+
+
+def _list_show(index, kind, clients, key):
+    def read(figures):
+        return figures['list_show'][index][kind][clients][key]
+    return read
+
+
+_COMPARED = (
+    ('create until Running, API / engine, median', 'at most 1.10',
+     lambda figures: figures['create']['ratio_median']),
+    ('create until Running, API, median ms', '',
+     lambda figures: figures['create']['api_ms']['median']),
+    ('GET show, 1 client, median ms (largest table)', 'at most 3',
+     _list_show(-1, 'show', 'one_client_ms', 'median')),
+    ('GET show, 8 clients, requests/s (largest table)',
+     'at least 600 with 2 API workers',
+     _list_show(-1, 'show', 'concurrent_ms', 'requests_per_second')),
+    ('GET list, 1 client, median ms (largest table)', 'at most 150',
+     _list_show(-1, 'list', 'one_client_ms', 'median')),
+    ('GET list, 8 clients, requests/s (largest table)', '',
+     _list_show(-1, 'list', 'concurrent_ms', 'requests_per_second')),
+    ('state sync, estimate for 1,000 containers, ms', 'at most 1000',
+     lambda figures: figures['sync']['estimated_ms_for_1000']),
+)
+
+
+def _memory_summary(tree_by_binary):
+    parts = []
+    for binary in ('zun-all', 'zun-compute', 'zun-api'):
+        tree = tree_by_binary.get(binary)
+        if tree is None:
+            continue
+        if tree['children']:
+            parts.append('%s workers %s' % (binary, ', '.join(
+                _number(child) for child in tree['children'])))
+        else:
+            parts.append('%s %s' % (binary, _number(tree['main'])))
+    return '; '.join(parts)
+
+
+def render_comparison(before, after):
+    """Return a Markdown table of two runs' main figures side by side."""
+    names = sorted(set(before['setups']) & set(after['setups']))
+    header = ['Figure', 'Target']
+    for name in names:
+        header += ['%s at %s' % (name, before['machine']['commit']),
+                   '%s at %s' % (name, after['machine']['commit'])]
+    rows = []
+    for label, target, read in _COMPARED:
+        row = [label, target]
+        for name in names:
+            row += [_number(read(before['setups'][name])),
+                    _number(read(after['setups'][name]))]
+        rows.append(row)
+    for key, label in (('memory_idle_mib', 'idle'),
+                       ('memory_after_load_mib', 'after the load')):
+        row = ['resident MiB, %s' % label,
+               'at most 100 per API worker, 120 for zun-compute'
+               if key == 'memory_after_load_mib' else '']
+        for name in names:
+            row += [_memory_summary(before['setups'][name][key]),
+                    _memory_summary(after['setups'][name][key])]
+        rows.append(row)
+    return _table(header, rows)
+
+
+def update_section(path, text, begin=BEGIN, end=END):
+    """Replace the text between the ``begin`` and ``end`` lines of path."""
     with open(path) as page:
-        text = page.read()
-    if BEGIN not in text or END not in text:
+        content = page.read()
+    if begin not in content or end not in content:
         raise RuntimeError('%s lacks the lines %s and %s'
-                           % (path, BEGIN, END))
-    head, rest = text.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
+                           % (path, begin, end))
+    head, rest = content.split(begin, 1)
+    _, tail = rest.split(end, 1)
     with open(path, 'w') as page:
-        page.write(head + BEGIN + '\n' + table + '\n' + END + tail)
+        page.write(head + begin + '\n' + text + '\n' + end + tail)

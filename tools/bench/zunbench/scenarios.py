@@ -162,7 +162,7 @@ def list_and_show(port, db_url, sizes, requests_list, requests_show,
 def _create_many(port, image, count, created, threads=4):
     """Create ``count`` running containers; append their UUIDs to created.
 
-    Each asks for 32 MiB, so that the scheduler's memory filter leaves
+    Each requests 32 MiB, so that the scheduler's memory filter leaves
     room for hundreds of them where the default of 512 MiB would not.
     """
     def create_one(_):
