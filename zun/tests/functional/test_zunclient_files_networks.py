@@ -118,7 +118,13 @@ def test_legacy_cli_network_list(keystone_all_in_one, engine_network,
              'network-list', container['uuid']],
             capture_output=True, text=True, timeout=120)
     finally:
-        api.delete('/v1/containers/%s?force=true' % container['uuid'])
+        # A forced delete needs the admin role, which the demo user lacks.
+        deleted = api.delete('/v1/containers/%s?stop=true'
+                             % container['uuid'])
+        assert deleted.status_code == 204, deleted.text
+        # The delete runs in the background; without the wait, the module's
+        # zun-all could stop first and leave the container on the engine.
+        api.wait_for_deletion(container['uuid'])
 
     assert result.returncode == 0, result.stderr
     entry, = running['addresses'][engine_network['Id']]
