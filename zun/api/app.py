@@ -16,6 +16,7 @@ from pecan import routing as pecan_routing
 from pecan import util as pecan_util
 
 from zun.api import hooks
+from zun.api import validation
 from zun.api.controllers import root
 from zun.common import exception
 
@@ -25,10 +26,48 @@ LOG = logging.getLogger(__name__)
 PASTE_FILE = 'api-paste.ini'
 
 
+_UTF8_NAMES = ('utf-8', 'utf8')
+
+
+def _charset_of(content_type):
+    """Return the charset parameter of a Content-Type header, or None."""
+    for parameter in content_type.split(';')[1:]:
+        name, _, value = parameter.partition('=')
+        if name.strip().lower() == 'charset':
+            return value.strip().strip('"')
+    return None
+
+
+def _check_body_encoding(request):
+    """Reject a JSON body that is not UTF-8 before pecan decodes it.
+
+    pecan's routing decodes a JSON body with the charset that the request
+    declares. An unknown charset raised LookupError, which pecan does not
+    catch, and bytes that are not UTF-8 ended in pecan's own generic 400.
+    """
+    if not request.body or request.content_type not in (
+            validation.JSON_CONTENT_TYPES):
+        return
+    charset = _charset_of(request.headers.get('Content-Type', ''))
+    if charset is not None and charset.lower() not in _UTF8_NAMES:
+        raise exception.UnsupportedCharset(charset=charset)
+    try:
+        request.body.decode('utf-8')
+    except UnicodeDecodeError as exc:
+        raise exception.MalformedRequestBody(
+            detail='the body is not valid UTF-8: %s' % exc)
+
+
 class _Pecan(pecan.Pecan):
-    """pecan's application with a 400 for too deeply nested JSON bodies."""
+    """pecan's application with 4xx errors for bodies it cannot decode."""
 
     def find_controller(self, state):
+        # pecan's own find_controller stores the request in its thread
+        # state first, and its clean-up expects it there even when routing
+        # fails. The check runs before that method, so it stores them.
+        pecan_core.state.request = state.request
+        pecan_core.state.response = state.response
+        _check_body_encoding(state.request)
         # pecan's routing parses a JSON body to fill the controller's
         # arguments. It catches ValueError, but not the RecursionError of a
         # deeply nested document.

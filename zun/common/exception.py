@@ -231,6 +231,12 @@ class UnsupportedMediaType(ZunException):
                "body must be JSON (Content-Type: application/json).")
 
 
+class UnsupportedCharset(UnsupportedMediaType):
+    msg_fmt = ("Unsupported charset %(charset)s: the request body must be "
+               "JSON encoded as UTF-8 (Content-Type: application/json; "
+               "charset=utf-8, or no charset).")
+
+
 class RequestEntityTooLarge(ZunException):
     msg_fmt = 'The request body is larger than %(limit)d bytes.'
 

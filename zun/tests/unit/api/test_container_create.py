@@ -104,7 +104,30 @@ class TestCreateBody(CreateTestCase):
                        status=202)
 
     def test_invalid_utf8_400(self):
-        self.post_body(PATH, b'{"image": "\xff"}')
+        response = self.post_body(PATH, b'{"image": "\xff"}')
+        error = self.error_of(response)
+        self.assertEqual('container.malformed-request-body', error['code'])
+        self.assertIn('not valid UTF-8', error['detail'])
+
+    def test_unknown_charset_415(self):
+        response = self.post_body(
+            PATH, b'{"image": "busybox"}',
+            content_type='application/json; charset=bogus-xyz', status=415)
+        error = self.error_of(response)
+        self.assertIn('bogus-xyz', error['detail'])
+        self.assertIn('UTF-8', error['detail'])
+
+    def test_other_known_charset_415(self):
+        self.post_body(PATH, b'{"image": "busybox"}',
+                       content_type='application/json; charset=latin-1',
+                       status=415)
+
+    def test_utf8_charset_spellings_accepted(self):
+        for index, charset in enumerate(('utf8', 'Utf-8', '"utf-8"')):
+            self.post_body(PATH, b'{"image": "busybox", "name": "n-%d"}'
+                           % index,
+                           content_type='application/json; charset=%s'
+                           % charset, status=202)
 
     def test_deeply_nested_json_400(self):
         response = self.post_body(PATH, '[' * 100000)
@@ -416,6 +439,17 @@ class TestRestartPolicy(CreateTestCase):
                 'Name': 'on-failure', 'MaximumRetryCount': count})
             self.assertIn('MaximumRetryCount', error['detail'], count)
 
+    def test_huge_count_rejected(self):
+        for count in (2 ** 31, '99999999999999999999'):
+            error = self.create_error(restart_policy={
+                'Name': 'on-failure', 'MaximumRetryCount': count})
+            self.assertIn('MaximumRetryCount', error['detail'], count)
+
+    def test_largest_count_accepted(self):
+        policy = self.policy_of({'Name': 'on-failure',
+                                 'MaximumRetryCount': 2 ** 31 - 1})
+        self.assertEqual(str(2 ** 31 - 1), policy['MaximumRetryCount'])
+
     def test_unknown_key_rejected(self):
         error = self.create_error(restart_policy={'Name': 'no',
                                                   'Retries': 1})
@@ -654,6 +688,14 @@ class TestOtherFields(CreateTestCase):
         error = self.create_error(healthcheck={'cmd': 'true',
                                                'interval': -1})
         self.assertIn('healthcheck.interval', error['detail'])
+
+    def test_healthcheck_huge_numbers_rejected(self):
+        for key, value in (('interval', 1e20), ('timeout', 2 ** 31),
+                           ('retries', 99999999999999999999)):
+            error = self.create_error(
+                healthcheck={'cmd': 'true', key: value})
+            self.assertIn('healthcheck.%s' % key, error['detail'], key)
+            self.assertIn('2147483647', error['detail'], key)
 
     def test_healthcheck_needs_cmd(self):
         error = self.create_error(healthcheck={'interval': 1})
