@@ -15,6 +15,7 @@ import signal as signal_module
 from oslo_config import cfg
 
 from zun.api import validation
+from zun.api.schemas import parameter_types
 from zun.common import consts
 from zun.common import exception
 
@@ -151,7 +152,8 @@ def parse_restart_policy(value, field='restart_policy'):
     if count is None or count == '':
         count = 0
     count = validation.parse_int(count, field + '.MaximumRetryCount',
-                                 minimum=0)
+                                 minimum=0,
+                                 maximum=parameter_types.MAX_ENGINE_INT)
     if count and name != 'on-failure':
         raise _invalid(field + '.MaximumRetryCount',
                        "is only allowed with the 'on-failure' policy, not "

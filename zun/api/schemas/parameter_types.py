@@ -158,13 +158,21 @@ def mounts(with_type):
     }
 
 
+# Largest count or number of seconds that the engine takes: a 32-bit
+# signed integer. The engine stores times in int64 nanoseconds, and much
+# larger numbers failed there only after the API had accepted them.
+MAX_ENGINE_INT = 2 ** 31 - 1
+
 healthcheck = {
     'type': 'object',
     'properties': {
         'cmd': {'type': 'string', 'minLength': 1, 'maxLength': 4096},
-        'interval': {'type': 'integer', 'minimum': 0},
-        'retries': {'type': 'integer', 'minimum': 0},
-        'timeout': {'type': 'integer', 'minimum': 0},
+        'interval': {'type': 'integer', 'minimum': 0,
+                     'maximum': MAX_ENGINE_INT},
+        'retries': {'type': 'integer', 'minimum': 0,
+                    'maximum': MAX_ENGINE_INT},
+        'timeout': {'type': 'integer', 'minimum': 0,
+                    'maximum': MAX_ENGINE_INT},
     },
     'required': ['cmd'],
     'additionalProperties': False,
