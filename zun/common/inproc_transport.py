@@ -35,14 +35,23 @@ class _Broker:
         self._queues = collections.defaultdict(collections.deque)
 
     def deliver(self, key, item, fanout=False):
+        """Queue ``item`` for the listeners of ``key``.
+
+        As on a broker, a message to a queue that no server declared is
+        dropped, so it cannot pile up for a server that never comes.
+        """
         with self.changed:
             if fanout:
                 exchange, topic, _ = key
                 keys = [known for known in self._queues
                         if known[:2] == (exchange, topic)
                         and known[2] is not None]
-            else:
+            elif key in self._queues:
                 keys = [key]
+            else:
+                LOG.debug('Dropping a message for %s, which no server '
+                          'listens to', key)
+                keys = []
             for target_key in keys:
                 self._queues[target_key].append(item)
             self.changed.notify_all()

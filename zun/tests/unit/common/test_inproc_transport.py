@@ -115,6 +115,13 @@ class TestDelivery(TransportTestCase):
                           self.client(server='host-b', timeout=0.2).call,
                           {}, 'echo', value=1)
 
+    def test_cast_to_missing_server_dropped(self):
+        self.start_server(server='host-a')
+        self.client(server='host-b').cast({}, 'record', value=1)
+        queues = inproc_transport._BROKER._queues
+        self.assertIn(('zun', self.topic, 'host-a'), queues)
+        self.assertNotIn(('zun', self.topic, 'host-b'), queues)
+
     def test_topic_cast_reaches_a_server(self):
         endpoint = self.start_server()
         self.client(server=None).cast({}, 'record', value='any')
