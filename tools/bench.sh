@@ -13,6 +13,17 @@ set -euo pipefail
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 VENV=${ZUN_VENV:-$TOP/.venv}
 
+# The usage text needs no services; show it at once when it can.
+for argument in "$@"; do
+  case "$argument" in
+    -h|--help)
+      if [ -x "$VENV/bin/python" ]; then
+        PYTHONPATH="$TOP/tools/bench" exec "$VENV/bin/python" -m zunbench --help
+      fi
+      ;;
+  esac
+done
+
 bash "$TOP/tools/services-up.sh" docker registry rabbit mariadb
 bash "$TOP/tools/install-venv.sh" "$VENV" test
 cd "$TOP"

@@ -64,7 +64,18 @@ def _parse_args(argv):
                         help='results.json of an earlier run; its main '
                         'figures and this run\'s go side by side into the '
                         'comparison section of the page')
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    args.before_results = None
+    if args.before:
+        if args.quick and not args.docs:
+            parser.error('--before needs --docs with --quick, because a '
+                         'quick run rewrites no page by default')
+        try:
+            with open(args.before) as before_file:
+                args.before_results = json.load(before_file)
+        except (OSError, ValueError) as exc:
+            parser.error('cannot read --before %s: %s' % (args.before, exc))
+    return args
 
 
 def _command_output(command):
@@ -195,11 +206,10 @@ def main(argv=None):
     table = report.render(results)
     if docs:
         report.update_page(docs, table)
-        if args.before:
-            with open(args.before) as before_file:
-                before = json.load(before_file)
+        if args.before_results is not None:
             report.update_section(docs, report.render_comparison(
-                before, results), report.COMPARE_BEGIN, report.COMPARE_END)
+                args.before_results, results), report.COMPARE_BEGIN,
+                report.COMPARE_END)
         LOG.info('updated %s', docs)
     print(table)
     return 0

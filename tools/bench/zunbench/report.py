@@ -168,6 +168,9 @@ def render(results):
     names = sorted(setups)
     rows = (_create_rows(setups, names) + _list_show_rows(setups, names)
             + _sync_rows(setups, names) + _memory_rows(setups, names))
+    # A process that no measured set-up runs, such as zun-all in a run of
+    # the split set-up alone, leaves a row without figures.
+    rows = [row for row in rows if any(cell != '-' for cell in row[2:])]
     return '\n'.join(_machine_lines(results) + [
         '', _table(['Figure', 'Target'] + names, rows)])
 
