@@ -3,12 +3,29 @@
 import contextlib
 import threading
 
+import docker
 from docker import errors as docker_errors
+from oslo_config import cfg
 
 from zun.common import exception
 
+CONF = cfg.CONF
+
 # Idle clients kept open at most; more are closed when they come back.
 MAX_IDLE = 16
+
+
+def new_client(version=None, timeout=None):
+    """Return a new SDK client of the configured engine.
+
+    :param version: engine API version; the configured one by default.
+    :param timeout: seconds per request; [docker] default_timeout by
+        default.
+    """
+    return docker.APIClient(
+        base_url=CONF.docker.api_url,
+        version=version or CONF.docker.docker_remote_api_version,
+        timeout=timeout or CONF.docker.default_timeout)
 
 
 class ClientPool:

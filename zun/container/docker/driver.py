@@ -3,7 +3,6 @@
 import os
 import platform
 
-import docker
 from docker import errors as docker_errors
 from docker import utils as docker_utils
 from oslo_config import cfg
@@ -83,18 +82,8 @@ class DockerDriver(inspection.InspectionMixin, interactive.InteractiveMixin,
         self._pool = client_pool.ClientPool(self._make_client)
         self._init_inspection()
 
-    @staticmethod
-    def _make_client(version=None, timeout=None):
-        """Return a new SDK client of the configured engine.
-
-        :param version: engine API version; the configured one by default.
-        :param timeout: seconds per request; [docker] default_timeout by
-            default.
-        """
-        return docker.APIClient(
-            base_url=CONF.docker.api_url,
-            version=version or CONF.docker.docker_remote_api_version,
-            timeout=timeout or CONF.docker.default_timeout)
+    # Also used for the one-off clients of exec runs.
+    _make_client = staticmethod(client_pool.new_client)
 
     def _client(self):
         return self._pool.client()

@@ -10,7 +10,6 @@ with the reason.
 import functools
 import ipaddress
 
-import docker
 from docker import errors as docker_errors
 from oslo_config import cfg
 from oslo_log import log as logging
@@ -103,13 +102,7 @@ class DockerNetworkDriver(driver.NetworkDriver):
     name = 'docker'
 
     def __init__(self):
-        self._pool = client_pool.ClientPool(self._make_client)
-
-    @staticmethod
-    def _make_client():
-        return docker.APIClient(base_url=CONF.docker.api_url,
-                                version=CONF.docker.docker_remote_api_version,
-                                timeout=CONF.docker.default_timeout)
+        self._pool = client_pool.ClientPool(client_pool.new_client)
 
     def _client(self):
         return self._pool.client()
