@@ -59,7 +59,7 @@ def _list_show_rows(setups, names):
         returned = entry['containers_returned']
         label = 'GET list, %d rows in the database (%d returned)' % (
             size, returned)
-        one = [label + ', 1 client, median / p95 ms',
+        single = [label + ', 1 client, median / p95 ms',
                'median at most 150' if returned >= 1000 else '']
         many = [label + ', 8 clients, median / p95 ms', '']
         rate = [label + ', 8 clients, requests/s', '']
@@ -70,7 +70,7 @@ def _list_show_rows(setups, names):
         for name in names:
             figures = setups[name]['list_show'][index]
             list_one = figures['list']['one_client_ms']
-            one.append(_mark(list_one['median'], 150) + ' / '
+            single.append(_mark(list_one['median'], 150) + ' / '
                        + _number(list_one['p95'])
                        if returned >= 1000 else _spread(list_one))
             many.append(_spread(figures['list']['concurrent_ms']))
@@ -83,7 +83,7 @@ def _list_show_rows(setups, names):
             show_rate.append(
                 _mark(rate_value, 600, higher_is_better=True)
                 if _has_api_workers(setups[name]) else _number(rate_value))
-        rows.extend([one, many, rate, show_one, show_rate])
+        rows.extend([single, many, rate, show_one, show_rate])
     return rows
 
 

@@ -120,16 +120,16 @@ def create_against_engine(port, docker_client, image, runs):
 
 
 def _get_figures(port, path, requests_one, clients, seconds):
-    one = stats.summarize(load.timed_gets(port, path, requests_one))
+    single = stats.summarize(load.timed_gets(port, path, requests_one))
     durations, errors, elapsed = load.concurrent_gets(port, path, clients,
                                                       seconds)
     many = stats.summarize(durations)
     many['requests_per_second'] = round(len(durations) / elapsed, 1)
     many['errors'] = errors
     many['clients'] = clients
-    return {'one_client_ms': one, 'concurrent_ms': many,
+    return {'one_client_ms': single, 'concurrent_ms': many,
             'one_client_requests_per_second': round(
-                1000.0 / one['mean'], 1)}
+                1000.0 / single['mean'], 1)}
 
 
 def list_and_show(port, db_url, sizes, requests_list, requests_show,

@@ -196,14 +196,14 @@ class DockerNetworkDriver(driver.NetworkDriver):
             info = client.inspect_container(target)
             # The engine put the new container on its default network. A
             # requested network that it is on already, with no fixed
-            # address requested, stays as it is; the others go.
+            # address requested, stays as it is. The others are removed.
             connected = networking.connected_networks(info) or {}
-            kept = _keep_connected(connected, resolved)
+            unchanged = _keep_connected(connected, resolved)
             for name in connected:
-                if name not in kept:
+                if name not in unchanged:
                     client.disconnect_container_from_network(target, name)
             for index, (network, request) in enumerate(resolved):
-                if network['Name'] in kept:
+                if network['Name'] in unchanged:
                     continue
                 arguments = {}
                 for key in ('v4-fixed-ip', 'v6-fixed-ip'):
@@ -213,7 +213,7 @@ class DockerNetworkDriver(driver.NetworkDriver):
                                                     **arguments)
                 LOG.info('Connected container %s to network %s (%s)',
                          container.uuid, network['Name'], network['Id'])
-            if kept == set(connected) == {
+            if unchanged == set(connected) == {
                     network['Name'] for network, _ in resolved}:
                 self._set_addresses(client, container, info)
             else:

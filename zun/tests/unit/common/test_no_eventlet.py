@@ -34,7 +34,7 @@ print(json.dumps({
 
 @functools.lru_cache(maxsize=1)
 def _probe():
-    """Return what a fresh interpreter sees after the imports, once."""
+    """Return the modules' state in a fresh interpreter after the imports."""
     result = subprocess.run(
         [sys.executable, '-c', _PROBE], capture_output=True, text=True,
         timeout=120, check=False)

@@ -74,7 +74,7 @@ class TestContainerObject(base.DbTestCase):
             expected = getattr(coerced, name)
             self.assertEqual(expected, getattr(loaded, name), name)
             # Coercion wraps lists and dicts in subclasses that coerce
-            # later changes; a plain list or dict holds the same values.
+            # later changes. A plain list or dict contains the same values.
             for base_type in (list, dict):
                 if isinstance(expected, base_type):
                     self.assertIsInstance(getattr(loaded, name), base_type)

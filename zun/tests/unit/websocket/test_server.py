@@ -103,8 +103,8 @@ class TestSessions(ProxyTestCase):
         session.send_binary(b'ls\n')
         self.stream.output.put(b'\xffout')
         self.assertEqual(b'\xffout', session.recv())
-        # NOTE: input and output are relayed by separate threads, so the
-        # output arriving says nothing about the input; wait for it.
+        # Separate threads relay input and output, so the output arriving
+        # does not show that the input was written. Wait for the input.
         self.assertTrue(self.stream.wrote.wait(10))
         self.assertEqual([b'ls\n'], self.stream.written)
 
